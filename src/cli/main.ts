@@ -1,0 +1,48 @@
+// kubeglass: the headless command line over the same engine the app runs.
+// Exit codes (every command): 0 input loaded (warnings allowed), 1 a document failed, 2 usage.
+import { UsageError } from './io';
+import { simulateCommand } from './commands/simulate';
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+type Command = (args: string[], io: CliIO) => Promise<number> | number;
+
+export const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  simulate: { run: simulateCommand, summary: 'load manifests, run the cluster until it settles, print what kubectl get would show' },
+};
+
+const USAGE = () =>
+  [
+    'Usage: kubeglass <command> [flags]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(18)}${c.summary}`),
+    '',
+    'Run `kubeglass <command> --help` for a command\'s flags.',
+  ].join('\n');
+
+export async function main(argv: string[], io: CliIO = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.out : io.err)(USAGE());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`kubeglass: unknown command "${name}"\n\n${USAGE()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`kubeglass ${name}: ${error.message}`);
+      return 2;
+    }
+    io.err(`kubeglass ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

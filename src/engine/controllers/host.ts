@@ -1,0 +1,140 @@
+// Runs controllers the way kube-controller-manager runs them: informers deliver watch events,
+// each controller maps them to keys in its own work queue (deduplicated), and a worker calls
+// reconcile for a key after a short delay. The host applies the returned plan through the API
+// server as the controller, so every write carries the controller's name.
+import type { KubeObject, WatchEvent } from '../api/types';
+import type { ApiServer } from '../apiserver/apiserver';
+import { ApiError } from '../apiserver/errors';
+import type { EventQueue } from '../core/eventQueue';
+import type { Rng } from '../core/rng';
+import type { ClusterConfig } from '../api/clusterConfig';
+import type { Controller, Listers, Plan, Write } from './types';
+
+export interface HostDeps {
+  api: ApiServer;
+  listers: Listers;
+  queue: EventQueue;
+  rng: Rng;
+  now: () => number;
+  config: ClusterConfig;
+  /** Called for writes that failed, so the simulation can surface them. */
+  onError?: (controller: string, key: string, error: unknown) => void;
+}
+
+export interface ControllerOptions {
+  /** Virtual ms between a watch event and the reconcile it causes. */
+  delayMs: number;
+}
+
+interface Registered {
+  controller: Controller;
+  options: ControllerOptions;
+  /** key -> virtual time of the reconcile already scheduled for it */
+  pending: Map<string, number>;
+  enabled: boolean;
+}
+
+export class ControllerHost {
+  private registered: Registered[] = [];
+  private byKind = new Map<string, Registered[]>();
+  /** Tasks that are routine upkeep, not pending work (see Plan.background). */
+  backgroundTasks = 0;
+  foregroundTasks = 0;
+
+  constructor(private deps: HostDeps) {}
+
+  add(controller: Controller, options: ControllerOptions): void {
+    const reg: Registered = { controller, options, pending: new Map(), enabled: true };
+    this.registered.push(reg);
+    for (const kind of controller.watches) {
+      const list = this.byKind.get(kind) ?? [];
+      list.push(reg);
+      this.byKind.set(kind, list);
+    }
+    for (const key of controller.initialKeys?.(this.deps.listers) ?? []) this.enqueue(reg, key, options.delayMs, false);
+  }
+
+  /** Stops or restarts a controller (e.g. a stopped kubelet). */
+  setEnabled(name: string, enabled: boolean): void {
+    const reg = this.registered.find((r) => r.controller.name === name);
+    if (!reg) return;
+    reg.enabled = enabled;
+    if (enabled) for (const key of reg.controller.initialKeys?.(this.deps.listers) ?? []) this.enqueue(reg, key, reg.options.delayMs, false);
+  }
+
+  isEnabled(name: string): boolean {
+    return this.registered.find((r) => r.controller.name === name)?.enabled ?? false;
+  }
+
+  /** Informer delivery: called for every watch event. */
+  onWatchEvent(event: WatchEvent): void {
+    const regs = this.byKind.get(event.kind);
+    if (!regs) return;
+    for (const reg of regs) {
+      if (!reg.enabled) continue;
+      for (const key of reg.controller.keysFor(event, this.deps.listers)) this.enqueue(reg, key, reg.options.delayMs, false);
+    }
+  }
+
+  private enqueue(reg: Registered, key: string, delayMs: number, background: boolean): void {
+    const at = this.deps.now() + delayMs;
+    const already = reg.pending.get(key);
+    if (already !== undefined && already <= at) return;
+    reg.pending.set(key, at);
+    if (background) this.backgroundTasks++;
+    else this.foregroundTasks++;
+    this.deps.queue.push(at, reg.controller.name, () => {
+      if (background) this.backgroundTasks--;
+      else this.foregroundTasks--;
+      if (reg.pending.get(key) !== at) return; // superseded by an earlier reconcile
+      reg.pending.delete(key);
+      if (!reg.enabled) return;
+      this.reconcile(reg, key);
+    });
+  }
+
+  private reconcile(reg: Registered, key: string): void {
+    const { controller } = reg;
+    let plan: Plan;
+    try {
+      plan = controller.reconcile(key, { listers: this.deps.listers, now: this.deps.now(), rng: this.deps.rng, config: this.deps.config });
+    } catch (error) {
+      this.deps.onError?.(controller.name, key, error);
+      return;
+    }
+    let failed = false;
+    for (const write of plan.writes) {
+      try {
+        this.apply(controller.name, write);
+      } catch (error) {
+        failed = true;
+        this.deps.onError?.(controller.name, key, error);
+        // A write that lost a race (conflict, already exists) is retried on the next sync,
+        // as a controller's work queue does with rate-limited requeues.
+        if (!(error instanceof ApiError)) throw error;
+      }
+    }
+    if (failed) this.enqueue(reg, key, Math.max(reg.options.delayMs, 5), false);
+    else if (plan.requeueAfterMs !== undefined) this.enqueue(reg, key, plan.requeueAfterMs, plan.background ?? false);
+  }
+
+  private apply(component: string, write: Write): KubeObject | void {
+    const { api } = this.deps;
+    switch (write.op) {
+      case 'create':
+        return api.create(write.object, { component, reason: write.reason });
+      case 'update':
+        return api.update(write.object, { component, reason: write.reason });
+      case 'updateStatus':
+        return api.updateStatus(write.object, { component, reason: write.reason });
+      case 'delete':
+        return api.delete(write.ref, { component, reason: write.reason }, write);
+      case 'bind':
+        return api.bind(write.pod, write.node, { component, reason: write.reason });
+      case 'event': {
+        const [base, host] = component.split('/');
+        return api.recordEvent({ involved: write.involved, type: write.type, reason: write.reason, message: write.message, component: base, host });
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+// Pod readiness and availability as the workload controllers judge them
+// (pkg/api/v1/pod/util.go IsPodReady / IsPodAvailable, pkg/controller/controller_utils.go IsPodActive).
+import type { KubeObject } from '../../api/types';
+import { virtualMsOf } from '../../core/time';
+
+export interface PodCondition {
+  type: string;
+  status: string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+export function podCondition(pod: KubeObject, type: string): PodCondition | undefined {
+  return (pod.status?.conditions as PodCondition[] | undefined)?.find((c) => c.type === type);
+}
+
+export function isPodReady(pod: KubeObject): boolean {
+  return podCondition(pod, 'Ready')?.status === 'True';
+}
+
+/** When the pod last became Ready, in virtual ms (undefined when not ready or unknown). */
+export function podReadyTime(pod: KubeObject): number | undefined {
+  if (!isPodReady(pod)) return undefined;
+  const t = podCondition(pod, 'Ready')?.lastTransitionTime;
+  return t ? virtualMsOf(t) : undefined;
+}
+
+/**
+ * Ready for at least minReadySeconds. Upstream requires the Ready transition plus
+ * minReadySeconds to be strictly before now; a missing transition time never counts as
+ * available once minReadySeconds > 0.
+ */
+export function isPodAvailable(pod: KubeObject, minReadySeconds: number, now: number): boolean {
+  if (!isPodReady(pod)) return false;
+  if (!minReadySeconds) return true;
+  const t = podReadyTime(pod);
+  return t !== undefined && t + minReadySeconds * 1000 < now;
+}
+
+/**
+ * The virtual time at which a ready pod will count as available, or undefined if it is
+ * not ready or already available. Controllers requeue for it (upstream uses AddAfter).
+ */
+export function podAvailableAt(pod: KubeObject, minReadySeconds: number, now: number): number | undefined {
+  if (!isPodReady(pod) || !minReadySeconds) return undefined;
+  const t = podReadyTime(pod);
+  if (t === undefined) return undefined;
+  const at = t + minReadySeconds * 1000 + 1;
+  return at > now ? at : undefined;
+}
+
+export function isPodTerminating(pod: KubeObject): boolean {
+  return !!pod.metadata.deletionTimestamp;
+}
+
+/** Not Succeeded, not Failed, not being deleted (FilterActivePods). */
+export function isPodActive(pod: KubeObject): boolean {
+  const phase = pod.status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp;
+}
+
+export function creationMs(obj: KubeObject): number | undefined {
+  const t = obj.metadata.creationTimestamp;
+  return t ? virtualMsOf(t) : undefined;
+}
+
+/** Earliest of several optional times, for requeueAfterMs. */
+export function earliest(times: (number | undefined)[]): number | undefined {
+  let best: number | undefined;
+  for (const t of times) if (t !== undefined && (best === undefined || t < best)) best = t;
+  return best;
+}

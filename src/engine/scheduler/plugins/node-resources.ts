@@ -1,0 +1,246 @@
+// NodeResourcesFit (plugins/noderesources/fit.go, least_allocated.go, most_allocated.go,
+// requested_to_capacity_ratio.go, resource_allocation.go) and NodeResourcesBalancedAllocation
+// (balanced_allocation.go). The filter compares exact requests; scoring fills in the
+// 100m / 200Mi defaults for containers without requests (useRequested=false) except
+// BalancedAllocation, which uses exact requests and skips best-effort pods.
+import { MAX_NODE_SCORE, type Plugin, type StateData } from '../plugin-api';
+import type { NodeInfo } from '../node-info';
+import type { PodInfo } from '../pod-info';
+import { DEFAULT_MEMORY_REQUEST, DEFAULT_MILLI_CPU_REQUEST, isScalarResourceName, podRequestList, resourceAmount } from '../resources';
+import { skip, status, type Status } from '../status';
+
+export interface ResourceSpec {
+  name: string;
+  weight: number;
+}
+export interface UtilizationShapePoint {
+  utilization: number;
+  score: number;
+}
+export interface ScoringStrategy {
+  type: 'LeastAllocated' | 'MostAllocated' | 'RequestedToCapacityRatio';
+  resources: ResourceSpec[];
+  requestedToCapacityRatio?: { shape: UtilizationShapePoint[] };
+}
+export interface NodeResourcesFitArgs {
+  ignoredResources?: string[];
+  ignoredResourceGroups?: string[];
+  scoringStrategy: ScoringStrategy;
+}
+export interface BalancedAllocationArgs {
+  resources: ResourceSpec[];
+}
+
+/** fit.go InsufficientResource, with Unresolvable when the request exceeds allocatable itself. */
+export interface InsufficientResource {
+  resourceName: string;
+  reason: string;
+  requested: number;
+  used: number;
+  capacity: number;
+  unresolvable: boolean;
+}
+
+export function fitsRequest(pod: PodInfo, node: NodeInfo, ignored: Set<string>, ignoredGroups: Set<string>): InsufficientResource[] {
+  const out: InsufficientResource[] = [];
+  const allowed = node.allocatable.allowedPodNumber;
+  if (node.pods.length + 1 > allowed) {
+    out.push({ resourceName: 'pods', reason: 'Too many pods', requested: 1, used: node.pods.length, capacity: allowed, unresolvable: false });
+  }
+  const r = pod.requests;
+  const scalars = Object.keys(r.scalar).sort(); // Go iterates a map here; we fix the order
+  if (r.milliCPU === 0 && r.memory === 0 && r.ephemeralStorage === 0 && scalars.length === 0) return out;
+  const check = (name: string, want: number, alloc: number, used: number) => {
+    if (want > 0 && want > alloc - used) {
+      out.push({ resourceName: name, reason: `Insufficient ${name}`, requested: want, used, capacity: alloc, unresolvable: want > alloc });
+    }
+  };
+  check('cpu', r.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU);
+  check('memory', r.memory, node.allocatable.memory, node.requested.memory);
+  check('ephemeral-storage', r.ephemeralStorage, node.allocatable.ephemeralStorage, node.requested.ephemeralStorage);
+  for (const name of scalars) {
+    const want = r.scalar[name];
+    if (want === 0) continue;
+    if (isExtendedResourceName(name) && (ignored.has(name) || ignoredGroups.has(name.split('/')[0]))) continue;
+    const alloc = node.allocatable.scalar[name] ?? 0;
+    const used = node.requested.scalar[name] ?? 0;
+    if (want > alloc - used) {
+      out.push({ resourceName: name, reason: `Insufficient ${name}`, requested: want, used, capacity: alloc, unresolvable: want > alloc });
+    }
+  }
+  return out;
+}
+
+/** v1helper.IsExtendedResourceName: domain-prefixed, not kubernetes.io, not requests.*. */
+function isExtendedResourceName(name: string): boolean {
+  return isScalarResourceName(name) && !name.startsWith('hugepages-') && !name.startsWith('attachable-volumes-');
+}
+
+class PodRequests implements StateData {
+  constructor(readonly values: number[]) {}
+  clone() {
+    return this;
+  }
+}
+
+/** calculatePodResourceRequestList: per configured resource, cpu in milli-units. */
+function podRequestsFor(pod: PodInfo, resources: ResourceSpec[], useRequested: boolean): number[] {
+  const list = podRequestList(pod.pod, useRequested ? null : { cpu: DEFAULT_MILLI_CPU_REQUEST, memory: DEFAULT_MEMORY_REQUEST });
+  return resources.map((r) => list[r.name] ?? 0);
+}
+
+/** calculateResourceAllocatableRequest: [allocatable, requested including the pod]; [0, 0] bypasses the resource. */
+function allocatableRequest(node: NodeInfo, name: string, podRequest: number, useRequested: boolean): [number, number] {
+  if (podRequest === 0 && isScalarResourceName(name)) return [0, 0];
+  switch (name) {
+    case 'cpu':
+      return [node.allocatable.milliCPU, (useRequested ? node.requested.milliCPU : node.nonZeroCPU) + podRequest];
+    case 'memory':
+      return [node.allocatable.memory, (useRequested ? node.requested.memory : node.nonZeroMem) + podRequest];
+    case 'ephemeral-storage':
+      return [node.allocatable.ephemeralStorage, node.requested.ephemeralStorage + podRequest];
+    default:
+      if (name in node.allocatable.scalar) return [node.allocatable.scalar[name], resourceAmount(node.requested, name) + podRequest];
+      return [0, 0];
+  }
+}
+
+type Scorer = (requested: number[], allocatable: number[]) => number;
+
+function weightedScorer(resources: ResourceSpec[], per: (req: number, cap: number) => number): Scorer {
+  return (requested, allocatable) => {
+    let nodeScore = 0;
+    let weightSum = 0;
+    for (let i = 0; i < requested.length; i++) {
+      if (allocatable[i] === 0) continue;
+      nodeScore += per(requested[i], allocatable[i]) * resources[i].weight;
+      weightSum += resources[i].weight;
+    }
+    return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum);
+  };
+}
+
+export const leastRequestedScore = (req: number, cap: number): number =>
+  cap === 0 || req > cap ? 0 : Math.trunc(((cap - req) * MAX_NODE_SCORE) / cap);
+export const mostRequestedScore = (req: number, cap: number): number =>
+  cap === 0 ? 0 : Math.trunc((Math.min(req, cap) * MAX_NODE_SCORE) / cap);
+
+/** helper.BuildBrokenLinearFunction over integer utilization (0-100). */
+export function brokenLinear(shape: UtilizationShapePoint[]): (p: number) => number {
+  return (p) => {
+    for (let i = 0; i < shape.length; i++) {
+      if (p <= shape[i].utilization) {
+        if (i === 0) return shape[0].score;
+        const a = shape[i - 1];
+        const b = shape[i];
+        return a.score + Math.trunc(((b.score - a.score) * (p - a.utilization)) / (b.utilization - a.utilization));
+      }
+    }
+    return shape[shape.length - 1].score;
+  };
+}
+
+function requestedToCapacityRatioScorer(resources: ResourceSpec[], shape: UtilizationShapePoint[]): Scorer {
+  // Shape scores are 0-10 (MaxCustomPriorityScore) and scaled to 0-100.
+  const f = brokenLinear(shape.map((p) => ({ utilization: p.utilization, score: p.score * (MAX_NODE_SCORE / 10) })));
+  const per = (req: number, cap: number) => (cap === 0 || req > cap ? f(100) : f(Math.trunc((req * 100) / cap)));
+  return (requested, allocatable) => {
+    let nodeScore = 0;
+    let weightSum = 0;
+    for (let i = 0; i < requested.length; i++) {
+      if (allocatable[i] === 0) continue;
+      const s = per(requested[i], allocatable[i]);
+      if (s > 0) {
+        nodeScore += s * resources[i].weight;
+        weightSum += resources[i].weight;
+      }
+    }
+    return weightSum === 0 ? 0 : goRound(nodeScore / weightSum);
+  };
+}
+
+/** Go's math.Round: halves away from zero. */
+export const goRound = (x: number): number => (x < 0 ? -Math.round(-x) : Math.round(x));
+
+export function balancedResourceScorer(requested: number[], allocatable: number[]): number {
+  const fractions: number[] = [];
+  let total = 0;
+  for (let i = 0; i < requested.length; i++) {
+    if (allocatable[i] === 0) continue;
+    const f = Math.min(requested[i] / allocatable[i], 1);
+    total += f;
+    fractions.push(f);
+  }
+  let std = 0;
+  if (fractions.length === 2) std = Math.abs((fractions[0] - fractions[1]) / 2);
+  else if (fractions.length > 2) {
+    const mean = total / fractions.length;
+    let sum = 0;
+    for (const f of fractions) sum += (f - mean) * (f - mean);
+    std = Math.sqrt(sum / fractions.length);
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}
+
+function scoreNode(node: NodeInfo, resources: ResourceSpec[], podReqs: number[], useRequested: boolean, scorer: Scorer): number {
+  const req: number[] = new Array(resources.length).fill(0);
+  const alloc: number[] = new Array(resources.length).fill(0);
+  for (let i = 0; i < resources.length; i++) {
+    const [a, r] = allocatableRequest(node, resources[i].name, podReqs[i], useRequested);
+    if (a === 0) continue;
+    alloc[i] = a;
+    req[i] = r;
+  }
+  return scorer(req, alloc);
+}
+
+const FIT_KEY = 'PreScoreNodeResourcesFit';
+const BALANCED_KEY = 'PreScoreNodeResourcesBalancedAllocation';
+
+export const nodeResourcesFit = (args: NodeResourcesFitArgs): Plugin => {
+  const strategy = args.scoringStrategy;
+  const resources = strategy.resources;
+  const ignored = new Set(args.ignoredResources ?? []);
+  const ignoredGroups = new Set(args.ignoredResourceGroups ?? []);
+  const scorer: Scorer =
+    strategy.type === 'MostAllocated'
+      ? weightedScorer(resources, mostRequestedScore)
+      : strategy.type === 'RequestedToCapacityRatio'
+        ? requestedToCapacityRatioScorer(resources, strategy.requestedToCapacityRatio?.shape ?? [])
+        : weightedScorer(resources, leastRequestedScore);
+  return {
+    name: 'NodeResourcesFit',
+    preFilter() {
+      return { status: null };
+    },
+    filter(_s, pod, node): Status | null {
+      const insufficient = fitsRequest(pod, node, ignored, ignoredGroups);
+      if (insufficient.length === 0) return null;
+      const code = insufficient.some((r) => r.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable';
+      return status(code, ...insufficient.map((r) => r.reason));
+    },
+    preScore(state, pod) {
+      state.write(FIT_KEY, new PodRequests(podRequestsFor(pod, resources, false)));
+      return null;
+    },
+    score(state, pod, node) {
+      const reqs = state.read<PodRequests>(FIT_KEY)?.values ?? podRequestsFor(pod, resources, false);
+      return scoreNode(node, resources, reqs, false, scorer);
+    },
+  };
+};
+
+export const nodeResourcesBalancedAllocation = (args: BalancedAllocationArgs): Plugin => ({
+  name: 'NodeResourcesBalancedAllocation',
+  preScore(state, pod) {
+    const reqs = podRequestsFor(pod, args.resources, true);
+    // Best-effort pods skip this score so they do not all pile onto one node (issue 129138).
+    if (reqs.every((v) => v === 0)) return skip();
+    state.write(BALANCED_KEY, new PodRequests(reqs));
+    return null;
+  },
+  score(state, pod, node) {
+    const reqs = state.read<PodRequests>(BALANCED_KEY)?.values ?? podRequestsFor(pod, args.resources, true);
+    return scoreNode(node, args.resources, reqs, true, balancedResourceScorer);
+  },
+});

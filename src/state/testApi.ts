@@ -1,0 +1,32 @@
+// A small API on window for end-to-end tests to read the engine's state without scraping the
+// screen (STYLE.md: a test API on window for state assertions).
+import type { SimulationStore } from './simulationStore';
+
+export interface KubeglassTestApi {
+  podsByNode(): Record<string, string[]>;
+  nodeNames(): string[];
+  eventCount(): number;
+  diagnostics(): { line: number; message: string; severity: string }[];
+}
+
+declare global {
+  interface Window {
+    __kubeglass?: KubeglassTestApi;
+  }
+}
+
+export function installTestApi(store: SimulationStore): void {
+  window.__kubeglass = {
+    podsByNode() {
+      const out: Record<string, string[]> = {};
+      for (const pod of store.getState().snapshot.objects.Pod ?? []) {
+        const node = pod.spec?.nodeName ?? '';
+        (out[node] ??= []).push(`${pod.metadata.namespace}/${pod.metadata.name}`);
+      }
+      return out;
+    },
+    nodeNames: () => (store.getState().snapshot.objects.Node ?? []).map((n) => n.metadata.name ?? ''),
+    eventCount: () => store.getState().snapshot.eventIndex + 1,
+    diagnostics: () => store.getState().diagnostics.map((d) => ({ line: d.line, message: d.message, severity: d.severity })),
+  };
+}

@@ -1,0 +1,113 @@
+// The Cluster view: each Node a box with its pods inside, and a lane of pods waiting for a node.
+import { useMemo } from 'react';
+import { ReactFlow, Background, Controls, type Node, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import type { ClusterViewModel, NodeBox, PodCard } from '../../viewmodel/clusterView';
+
+const NODE_WIDTH = 340;
+const GAP = 40;
+
+type NodeBoxData = { box: NodeBox };
+type LaneData = { pods: PodCard[] };
+
+function PodChip({ pod }: { pod: PodCard }) {
+  return (
+    <div className={`pod-chip phase-${pod.phase}`} data-testid="pod" data-pod={`${pod.namespace}/${pod.name}`} title={`${pod.namespace}/${pod.name} — ${pod.statusText}${pod.ip ? ` — ${pod.ip}` : ''}`}>
+      <span className="pod-icon" aria-hidden>{phaseIcon(pod.phase)}</span>
+      <span className="pod-name">{pod.name}</span>
+      <span className="pod-status">{pod.statusText}</span>
+    </div>
+  );
+}
+
+function phaseIcon(phase: PodCard['phase']): string {
+  switch (phase) {
+    case 'ready':
+      return '●';
+    case 'running':
+      return '◐';
+    case 'creating':
+      return '◌';
+    case 'pending':
+      return '⧗';
+    case 'succeeded':
+      return '✓';
+    case 'failed':
+      return '✕';
+    case 'terminating':
+      return '⊘';
+    default:
+      return '?';
+  }
+}
+
+function Bar({ label, used, total }: { label: string; used: number; total: number }) {
+  const pct = total > 0 ? Math.min(100, Math.round((used / total) * 100)) : 0;
+  return (
+    <div className="bar" title={`${label}: ${pct}%`}>
+      <span className="bar-label">{label}</span>
+      <span className="bar-track">
+        <span className="bar-fill" style={{ width: `${pct}%` }} />
+      </span>
+      <span className="bar-value">{pct}%</span>
+    </div>
+  );
+}
+
+function NodeBoxView({ data }: NodeProps<Node<NodeBoxData>>) {
+  const { t } = useTranslation();
+  const box = data.box;
+  return (
+    <div className={`node-box ${box.ready ? '' : 'not-ready'}`} data-testid="node" data-node={box.name} style={{ width: NODE_WIDTH }}>
+      <header>
+        <strong className="node-name">{box.name}</strong>
+        <span className="node-role">{box.role === 'control-plane' ? t('cluster.controlPlane') : t('cluster.worker')}</span>
+        {!box.ready && <span className="badge warn">{t('cluster.notReady')}</span>}
+        {box.unschedulable && <span className="badge warn">{t('cluster.cordoned')}</span>}
+      </header>
+      <div className="node-meta">
+        {box.internalIP} {box.podCIDR ? `· pods ${box.podCIDR}` : ''}
+      </div>
+      {box.taints.map((taint) => (
+        <div key={taint} className="taint">
+          {taint}
+        </div>
+      ))}
+      <Bar label={t('cluster.cpu')} used={box.cpu.requested} total={box.cpu.allocatable} />
+      <Bar label={t('cluster.memory')} used={box.memory.requested} total={box.memory.allocatable} />
+      <div className="pod-list">
+        {box.pods.map((pod) => (
+          <PodChip key={pod.id} pod={pod} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function LaneView({ data }: NodeProps<Node<LaneData>>) {
+  const { t } = useTranslation();
+  return (
+    <div className="lane" data-testid="unscheduled-lane">
+      <header>{t('cluster.unscheduled')}</header>
+      {data.pods.length === 0 ? <div className="lane-empty">{t('cluster.unscheduledEmpty')}</div> : data.pods.map((pod) => <PodChip key={pod.id} pod={pod} />)}
+    </div>
+  );
+}
+
+const nodeTypes = { nodeBox: NodeBoxView, lane: LaneView };
+
+export function ClusterCanvas({ model }: { model: ClusterViewModel }) {
+  const nodes = useMemo<Node[]>(() => {
+    const out: Node[] = [{ id: 'lane', type: 'lane', position: { x: 0, y: 0 }, data: { pods: model.unscheduled }, draggable: false }];
+    model.nodes.forEach((box, i) => {
+      out.push({ id: box.id, type: 'nodeBox', position: { x: 280 + i * (NODE_WIDTH + GAP), y: 0 }, data: { box }, draggable: false });
+    });
+    return out;
+  }, [model]);
+  return (
+    <ReactFlow nodes={nodes} edges={[]} nodeTypes={nodeTypes} fitView minZoom={0.2} proOptions={{ hideAttribution: true }} nodesConnectable={false}>
+      <Background />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}
