@@ -14,7 +14,7 @@ export default defineConfig({
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` }],
   },
   optimizeDeps: {
-    include: ['monaco-editor/esm/vs/editor/editor.api', 'monaco-yaml'],
+    include: ['monaco-editor/editor', 'monaco-editor/features/register.all', 'monaco-yaml'],
   },
   build: {
     target: 'es2022',

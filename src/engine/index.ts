@@ -10,3 +10,5 @@ export { ACTION_NAMES } from './actions/types';
 export { isoAt, humanDuration, parseDuration } from './core/time';
 export { KINDS, kindInfo, resolveResource } from './api/kinds';
 export { milliValue, quantityValue } from './api/quantity';
+export { parseManifests } from './manifests';
+export type { ParsedDocument, ParseResult } from './manifests';

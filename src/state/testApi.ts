@@ -1,12 +1,17 @@
 // A small API on window for end-to-end tests to read the engine's state without scraping the
 // screen (STYLE.md: a test API on window for state assertions).
 import type { SimulationStore } from './simulationStore';
+import type { UiStore } from './uiStore';
 
 export interface KubeglassTestApi {
   podsByNode(): Record<string, string[]>;
   nodeNames(): string[];
   eventCount(): number;
   diagnostics(): { line: number; message: string; severity: string }[];
+  /** Jumps the timeline to the newest event and stops playback. */
+  toEnd(): void;
+  cursor(): number;
+  selected(): string | undefined;
 }
 
 declare global {
@@ -15,7 +20,7 @@ declare global {
   }
 }
 
-export function installTestApi(store: SimulationStore): void {
+export function installTestApi(store: SimulationStore, ui: UiStore): void {
   window.__kubeglass = {
     podsByNode() {
       const out: Record<string, string[]> = {};
@@ -28,5 +33,12 @@ export function installTestApi(store: SimulationStore): void {
     nodeNames: () => (store.getState().snapshot.objects.Node ?? []).map((n) => n.metadata.name ?? ''),
     eventCount: () => store.getState().snapshot.eventIndex + 1,
     diagnostics: () => store.getState().diagnostics.map((d) => ({ line: d.line, message: d.message, severity: d.severity })),
+    toEnd() {
+      ui.getState().set({ playing: false });
+      const { events, seek } = store.getState();
+      seek(events.length - 1);
+    },
+    cursor: () => store.getState().cursor,
+    selected: () => ui.getState().selected,
   };
 }

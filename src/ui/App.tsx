@@ -1,29 +1,89 @@
-import { useMemo } from 'react';
+// The app shell: editor (left), graph canvas (centre), inspector (right), timeline and event
+// log (bottom). Panels resize and collapse; all text goes through i18n.
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
-import { humanDuration, milliValue, quantityValue } from '../engine';
+import { milliValue, quantityValue } from '../engine';
 import { buildClusterView } from '../viewmodel/clusterView';
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import type { SimulationStore } from '../state/simulationStore';
+import type { UiStore, ViewName } from '../state/uiStore';
+import type { DraftStore } from '../state/draftStore';
 import { LANGUAGES } from '../i18n';
+import { Splitter } from './layout/Splitter';
+import { EventLog } from './panels/EventLog';
+import { Timeline } from './panels/Timeline';
+import { Inspector } from './panels/Inspector';
+import { usePlayback } from './usePlayback';
+import { useKeyboard } from './useKeyboard';
+
+const YamlEditor = lazy(() => import('../editor/YamlEditor'));
 
 const quantity = (q: string | undefined, kind: 'cpu' | 'memory') => (kind === 'cpu' ? milliValue(q) : quantityValue(q));
 
-export function App({ store }: { store: SimulationStore }) {
+export const VIEWS: ViewName[] = ['cluster', 'workloads', 'services', 'controlplane', 'rules', 'network', 'policies', 'storage'];
+
+export interface AppProps {
+  sim: SimulationStore;
+  ui: UiStore;
+  draft: DraftStore;
+}
+
+export function App({ sim, ui, draft }: AppProps) {
   const { t, i18n } = useTranslation();
-  const snapshot = useStore(store, (s) => s.snapshot);
-  const diagnostics = useStore(store, (s) => s.diagnostics);
+  const snapshot = useStore(sim, (s) => s.snapshot);
+  const events = useStore(sim, (s) => s.events);
+  const cursor = useStore(sim, (s) => s.cursor);
+  const diagnostics = useStore(sim, (s) => s.diagnostics);
+  const simulation = useStore(sim, (s) => s.sim);
+  const text = useStore(draft, (s) => s.text);
+  const state = useStore(ui);
+  usePlayback(sim, ui);
+
+  const apply = useCallback(() => {
+    const ok = sim.getState().applyText(draft.getState().text);
+    if (ok) ui.getState().set({ playing: true });
+  }, [sim, draft, ui]);
+  useKeyboard({ sim, ui, apply });
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = state.theme;
+    localStorage.setItem('kubeglass.theme', state.theme);
+  }, [state.theme]);
+
   const model = useMemo(() => buildClusterView(snapshot, quantity), [snapshot]);
+  const explainContext = useMemo(() => ({ snapshot, activities: simulation.activities() }), [snapshot, simulation]);
+  const highlight = useMemo(() => {
+    if (!state.selected) return undefined;
+    const source = simulation.sources.get(state.selected);
+    return source ? { startLine: source.startLine, endLine: source.endLine } : undefined;
+  }, [state.selected, simulation]);
+
+  const columns = [state.editorOpen ? `${state.editorWidth}px 6px` : '', 'minmax(300px, 1fr)', state.inspectorOpen ? `6px ${state.inspectorWidth}px` : ''].join(' ');
+
   return (
-    <div className="app">
+    <div className="app" data-testid="app">
       <header className="topbar">
         <span className="brand">{t('app.title')}</span>
-        <span className="tagline">{t('app.tagline')}</span>
+        <nav className="view-tabs" role="tablist" aria-label="views">
+          {VIEWS.map((v, i) => (
+            <button key={v} role="tab" aria-selected={state.view === v} onClick={() => state.setView(v)} title={`${t(`view.${v}`)} (${i + 1})`} data-testid={`view-${v}`}>
+              {t(`view.${v}`)}
+            </button>
+          ))}
+        </nav>
         <span className="spacer" />
+        <button className="primary" onClick={apply} title={t('toolbar.applyHint')} data-testid="apply">
+          {t('toolbar.apply')}
+        </button>
+        <label className="inline-check">
+          <input type="checkbox" checked={state.theme === 'dark'} onChange={(e) => state.set({ theme: e.target.checked ? 'dark' : 'light' })} /> {t('toolbar.theme')}
+        </label>
         <label>
           {t('language.label')}{' '}
           <select
             value={i18n.language}
+            data-testid="language"
             onChange={(e) => {
               void i18n.changeLanguage(e.target.value);
               localStorage.setItem('kubeglass.language', e.target.value);
@@ -37,14 +97,42 @@ export function App({ store }: { store: SimulationStore }) {
           </select>
         </label>
       </header>
-      <main className="canvas" data-testid="canvas">
-        <ClusterCanvas model={model} />
-      </main>
-      <footer className="statusbar" data-testid="statusbar">
-        <span>{t('status.time', { time: humanDuration(snapshot.time) })}</span>
-        <span>{t('status.events', { count: snapshot.eventIndex + 1 })}</span>
-        {diagnostics.length > 0 && <span className="warn">{t('status.diagnostics', { count: diagnostics.length })}</span>}
-      </footer>
+      <div className="workspace" style={{ gridTemplateColumns: columns }}>
+        {state.editorOpen && (
+          <>
+            <section className="editor-pane" aria-label={t('toolbar.editor')}>
+              <Suspense fallback={<div className="loading">{t('editor.loading')}</div>}>
+                <YamlEditor value={text} onChange={draft.getState().setText} onApply={apply} diagnostics={diagnostics} highlight={highlight} theme={state.theme} />
+              </Suspense>
+            </section>
+            <Splitter direction="vertical" label={t('toolbar.editor')} onDrag={(d) => state.set({ editorWidth: clamp(ui.getState().editorWidth + d, 240, 900) })} />
+          </>
+        )}
+        <main className="canvas" data-testid="canvas">
+          {state.view === 'cluster' ? <ClusterCanvas model={model} onSelect={state.select} selected={state.selected} /> : <div className="placeholder">{t('view.comingSoon')}</div>}
+        </main>
+        {state.inspectorOpen && (
+          <>
+            <Splitter direction="vertical" label={t('toolbar.inspector')} onDrag={(d) => state.set({ inspectorWidth: clamp(ui.getState().inspectorWidth - d, 240, 800) })} />
+            <aside className="inspector-pane" aria-label={t('toolbar.inspector')}>
+              <Inspector snapshot={snapshot} selected={state.selected} explainContext={explainContext} />
+            </aside>
+          </>
+        )}
+      </div>
+      {state.bottomOpen && (
+        <>
+          <Splitter direction="horizontal" label={t('toolbar.bottom')} onDrag={(d) => state.set({ bottomHeight: clamp(ui.getState().bottomHeight - d, 100, 600) })} />
+          <section className="bottom-pane" style={{ height: state.bottomHeight }}>
+            <Timeline events={events} cursor={cursor} playing={state.playing} speed={state.speed} onSeek={(i) => (state.set({ playing: false }), sim.getState().seek(i))} onPlay={(p) => state.set({ playing: p })} onSpeed={(s) => state.set({ speed: s })} />
+            <EventLog events={events} cursor={cursor} onSeek={(i) => (state.set({ playing: false }), sim.getState().seek(i))} onSelect={state.select} />
+          </section>
+        </>
+      )}
     </div>
   );
+}
+
+function clamp(v: number, lo: number, hi: number) {
+  return Math.max(lo, Math.min(hi, v));
 }

@@ -54,6 +54,12 @@ describe('parseManifests: what kubectl would refuse', () => {
     expect(d.message.split('\n').at(-1)).toBe('Deployment is served as apps/v1.');
   });
 
+  it('says a List without items is not unpacked', () => {
+    const d = only('apiVersion: v1\nkind: List\nmetadata: {}\n');
+    expect(d.message).toContain('no matches for kind "List" in version "v1"');
+    expect(d.message.split('\n').at(-1)).toBe('A List must carry its objects as a list under items:.');
+  });
+
   it('says kinds are case-sensitive when only the case is wrong', () => {
     const d = only('apiVersion: apps/v1\nkind: deployment\nmetadata: {name: d}\n');
     expect(d.message.split('\n').at(-1)).toBe('Kinds are case-sensitive: did you mean Deployment (apps/v1)?');

@@ -60,6 +60,10 @@ function caseInsensitiveMatch(kind: string): KindInfo | undefined {
 }
 
 function unknownHint(meta: TypeMeta): string {
+  // A List is only unpacked when it has items (apimachinery's unstructured decoder).
+  if (meta.kind === 'List' || (meta.kind.endsWith('List') && kindInfo(meta.kind.slice(0, -'List'.length)))) {
+    return `A ${meta.kind} must carry its objects as a list under items:.`;
+  }
   const sameName = kindInfo(meta.kind);
   if (sameName) return `${servedAs(sameName)}.`;
   const otherCase = caseInsensitiveMatch(meta.kind);

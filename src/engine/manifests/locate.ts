@@ -100,7 +100,7 @@ function child(
  * Builds `locate(path)` for one object: the position of the deepest key on `path` that exists
  * (the key itself for mappings, the item for sequences), or of the object when none does.
  */
-export function makeLocator(doc: Document.Parsed, root: Node, lineCounter: LineIndex): (path: FieldPath) => Position {
+export function makeLocator(doc: Document.Parsed, root: Node, lines: LineIndex): (path: FieldPath) => Position {
   return (path) => {
     let offset = nodeStart(root) ?? 0;
     let node: unknown = deref(doc, root);
@@ -110,7 +110,7 @@ export function makeLocator(doc: Document.Parsed, root: Node, lineCounter: LineI
       offset = nodeStart(found.keyNode) ?? offset;
       node = deref(doc, found.value);
     }
-    return positionAt(lineCounter, offset);
+    return positionAt(lines, offset);
   };
 }
 
@@ -126,11 +126,11 @@ export function fieldNode(doc: Document.Parsed, root: unknown, path: FieldPath):
 }
 
 /** First and last line of a node, 1-based and inclusive. */
-export function lineSpan(lineCounter: LineIndex, node: unknown): { startLine: number; endLine: number } {
+export function lineSpan(lines: LineIndex, node: unknown): { startLine: number; endLine: number } {
   const range = (node as { range?: [number, number, number] | null } | null)?.range;
   if (!range) return { startLine: 1, endLine: 1 };
-  const startLine = positionAt(lineCounter, range[0]).line;
+  const startLine = positionAt(lines, range[0]).line;
   // range[1] is where the value ends (exclusive); a block value's end sits after its newline.
-  const endLine = positionAt(lineCounter, Math.max(range[0], range[1] - 1)).line;
+  const endLine = positionAt(lines, Math.max(range[0], range[1] - 1)).line;
   return { startLine, endLine: Math.max(startLine, endLine) };
 }

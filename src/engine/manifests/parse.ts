@@ -42,7 +42,7 @@ const MAX_LIST_DEPTH = 4;
 
 interface Context {
   doc: Document.Parsed;
-  lineCounter: LineIndex;
+  lines: LineIndex;
   file: string | undefined;
   source: string;
   document: number;
@@ -106,8 +106,8 @@ function withInferredType(item: unknown, listApiVersion: unknown, itemKind: stri
 }
 
 function loadObject(ctx: Context, value: unknown, node: Node, item: number | undefined, depth: number): void {
-  const locate = makeLocator(ctx.doc, node, ctx.lineCounter);
-  const start = positionAt(ctx.lineCounter, nodeStart(node) ?? 0);
+  const locate = makeLocator(ctx.doc, node, ctx.lines);
+  const start = positionAt(ctx.lines, nodeStart(node) ?? 0);
   if (!isPlainObject(value)) {
     addDiagnostic(ctx, start, 'error', 'not-an-object',
       `${validationFailed(ctx.source, [INVALID_OBJECT])}\nA manifest must be a mapping (key: value) with apiVersion and kind; this is ${describe(value)}.`);
@@ -159,7 +159,7 @@ function loadObject(ctx: Context, value: unknown, node: Node, item: number | und
     return;
   }
 
-  const source: SourceRange = { document: ctx.document, ...lineSpan(ctx.lineCounter, node) };
+  const source: SourceRange = { document: ctx.document, ...lineSpan(ctx.lines, node) };
   if (ctx.file !== undefined) source.file = ctx.file;
   if (item !== undefined) source.item = item;
   const parsed: ParsedDocument = { object: { ...value, metadata } as KubeObject, source, locate };
@@ -172,15 +172,15 @@ function loadObject(ctx: Context, value: unknown, node: Node, item: number | und
 }
 
 function loadDocument(ctx: Context): void {
-  const { doc, lineCounter } = ctx;
-  const syntax = syntaxDiagnostics(doc, lineCounter, { file: ctx.file, document: ctx.document });
+  const { doc, lines } = ctx;
+  const syntax = syntaxDiagnostics(doc, lines, { file: ctx.file, document: ctx.document });
   ctx.result.diagnostics.push(...syntax);
   if (doc.errors.length > 0) return;
 
   const root = rootNode(doc);
   if (!root) return; // empty, comment-only or null: kubectl skips these too
 
-  const keyProblems = findKeyProblems(doc, lineCounter, { file: ctx.file, document: ctx.document });
+  const keyProblems = findKeyProblems(doc, lines, { file: ctx.file, document: ctx.document });
   if (keyProblems.length > 0) {
     ctx.result.diagnostics.push(...keyProblems);
     return;
@@ -188,14 +188,14 @@ function loadDocument(ctx: Context): void {
 
   const plain = documentToPlain(doc, doc.range[2] - doc.range[0]);
   if (!plain.ok) {
-    const at = positionAt(lineCounter, firstAliasOffset(doc) ?? nodeStart(root) ?? 0);
+    const at = positionAt(lines, firstAliasOffset(doc) ?? nodeStart(root) ?? 0);
     addDiagnostic(ctx, at, 'error', 'alias-limit', plain.message);
     return;
   }
 
   if (Array.isArray(plain.value) && isSeq(root)) {
     // Not what kubectl accepts, but an obvious intent; load the items and say so.
-    addDiagnostic(ctx, positionAt(lineCounter, nodeStart(root) ?? 0), 'warning', 'not-an-object',
+    addDiagnostic(ctx, positionAt(lines, nodeStart(root) ?? 0), 'warning', 'not-an-object',
       `This document is a list, not an object; kubectl refuses it ("${INVALID_OBJECT}"). ` +
       'Kubeglass reads its items as if they were in a kind: List.');
     plain.value.forEach((entry, j) => loadObject(ctx, entry, (root.items[j] as Node | undefined) ?? root, j, 1));
@@ -220,21 +220,21 @@ export function parseManifests(text: string, opts: ParseOptions = {}): ParseResu
   }
 
   let documents: Document.Parsed[];
-  let lineCounter: LineIndex;
+  let lines: LineIndex;
   try {
-    ({ documents, lineCounter } = readYamlDocuments(input));
+    ({ documents, lines } = readYamlDocuments(input));
   } catch (error) {
     addDiagnostic(outer, { line: 1, column: 1 }, 'error', 'yaml-syntax', `The text could not be read as YAML: ${String(error)}`);
     return result;
   }
 
   documents.forEach((doc, document) => {
-    const ctx: Context = { doc, lineCounter, file, source, document, result };
+    const ctx: Context = { doc, lines, file, source, document, result };
     try {
       loadDocument(ctx);
     } catch (error) {
       // A guard, not a path we expect: e.g. nesting so deep that a recursive step overflows.
-      const at = positionAt(lineCounter, doc.range[0]);
+      const at = positionAt(lines, doc.range[0]);
       const reason = error instanceof RangeError ? 'it is nested too deeply' : String(error);
       addDiagnostic(ctx, at, 'error', 'yaml-syntax', `Kubeglass could not read this document: ${reason}.`);
     }

@@ -54,8 +54,8 @@ function copyPlain(value: unknown, budget: { left: number }, ancestors: Set<obje
   }
   const obj = value as object;
   // !!binary: Kubernetes writes bytes in JSON as base64 (Secret data), so that is what we keep.
+  // (No Dates reach here: the timestamp tag is left out when parsing, see yamlText.ts.)
   if (obj instanceof Uint8Array) return bytesToBase64(obj);
-  if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
   if (ancestors.has(obj)) throw new CycleFound();
   ancestors.add(obj);
   try {

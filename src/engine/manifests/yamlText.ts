@@ -22,12 +22,12 @@ import { keyText, LineIndex, nodeStart, positionAt } from './locate';
 
 export interface YamlText {
   documents: Document.Parsed[];
-  lineCounter: LineIndex;
+  lines: LineIndex;
 }
 
 /** Parses every document of `text`; errors stay on each document, so one bad document stops nothing. */
 export function readYamlDocuments(text: string): YamlText {
-  const lineCounter = new LineIndex(text);
+  const lines = new LineIndex(text);
   const parsed = parseAllDocuments(text, {
     version: '1.1',
     merge: true,
@@ -37,7 +37,7 @@ export function readYamlDocuments(text: string): YamlText {
     logLevel: 'silent',
     customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
   });
-  return { documents: Array.from(parsed as Iterable<Document.Parsed>), lineCounter };
+  return { documents: Array.from(parsed as Iterable<Document.Parsed>), lines };
 }
 
 /** The yaml package's message without position suffixes or code frames, which we report apart. */
@@ -49,14 +49,14 @@ export function cleanYamlMessage(message: string): string {
 }
 
 function diagnosticAt(
-  lineCounter: LineIndex,
+  lines: LineIndex,
   offset: number,
   base: Pick<Diagnostic, 'file' | 'document'>,
   severity: Diagnostic['severity'],
   code: Diagnostic['code'],
   message: string,
 ): Diagnostic {
-  const { line, column } = positionAt(lineCounter, offset);
+  const { line, column } = positionAt(lines, offset);
   const d: Diagnostic = { document: base.document, line, column, severity, code, message };
   if (base.file !== undefined) d.file = base.file;
   return d;
@@ -67,13 +67,13 @@ const MAX_PROBLEMS_PER_DOCUMENT = 20;
 /** Syntax errors (the document is not loaded) and warnings (it loads) from the yaml package. */
 export function syntaxDiagnostics(
   doc: Document.Parsed,
-  lineCounter: LineIndex,
+  lines: LineIndex,
   base: Pick<Diagnostic, 'file' | 'document'>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (problem: YAMLError, severity: Diagnostic['severity']) => {
     if (out.length >= MAX_PROBLEMS_PER_DOCUMENT) return;
-    out.push(diagnosticAt(lineCounter, problem.pos[0], base, severity, 'yaml-syntax', cleanYamlMessage(problem.message)));
+    out.push(diagnosticAt(lines, problem.pos[0], base, severity, 'yaml-syntax', cleanYamlMessage(problem.message)));
   };
   for (const error of doc.errors) add(error, 'error');
   if (doc.errors.length === 0) for (const warning of doc.warnings) add(warning, 'warning');
@@ -89,7 +89,7 @@ export function syntaxDiagnostics(
  */
 export function findKeyProblems(
   doc: Document.Parsed,
-  lineCounter: LineIndex,
+  lines: LineIndex,
   base: Pick<Diagnostic, 'file' | 'document'>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -103,7 +103,7 @@ export function findKeyProblems(
         const key: unknown = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
         const at = nodeStart(pair.key) ?? nodeStart(node) ?? 0;
         if (isCollection(key)) {
-          out.push(diagnosticAt(lineCounter, at, base, 'error', 'yaml-syntax',
+          out.push(diagnosticAt(lines, at, base, 'error', 'yaml-syntax',
             `A mapping key${path ? ` in ${path}` : ''} is itself a ${isMap(key) ? 'mapping' : 'list'}` +
             ' (an unrendered {{ template }}?); Kubernetes objects need plain keys.'));
           continue;
@@ -112,8 +112,8 @@ export function findKeyProblems(
         if (name === '<<') continue; // merge keys may repeat
         const first = seen.get(name);
         if (first) {
-          const firstLine = positionAt(lineCounter, nodeStart(first.key) ?? 0).line;
-          out.push(diagnosticAt(lineCounter, at, base, 'error', 'duplicate-key',
+          const firstLine = positionAt(lines, nodeStart(first.key) ?? 0).line;
+          out.push(diagnosticAt(lines, at, base, 'error', 'duplicate-key',
             `mapping key "${name}" already defined at line ${firstLine}${path ? ` (in ${path})` : ''}.`));
         } else {
           seen.set(name, pair);

@@ -60,6 +60,15 @@ export class SchedulerCache {
     return pc?.value ?? 0;
   };
 
+  /** spec.preemptionPolicy, else the PriorityClass's, else PreemptLowerPriority. */
+  preemptionPolicyOf(pod: Pod): string {
+    if (pod.spec?.preemptionPolicy) return pod.spec.preemptionPolicy;
+    const pcs = this.objects.priorityClasses;
+    const name = pod.spec?.priorityClassName;
+    const pc = name ? pcs.find((p) => p.metadata?.name === name) : pcs.find((p) => p.globalDefault);
+    return pc?.preemptionPolicy ?? 'PreemptLowerPriority';
+  }
+
   newPodInfo(pod: Pod): PodInfo {
     return newPodInfo(pod, this.priorityOf);
   }

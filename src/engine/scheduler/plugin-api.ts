@@ -92,6 +92,8 @@ export interface Plugin {
   preScore?(state: CycleState, pod: PodInfo, nodes: NodeInfo[]): Status | null;
   score?(state: CycleState, pod: PodInfo, node: NodeInfo): number;
   normalizeScore?(state: CycleState, pod: PodInfo, scores: NodeScore[]): void;
+  /** Marks a Bind plugin (DefaultBinder); binding itself is the caller's job. */
+  bind?(): null;
 }
 
 export interface QueuedPodLike {

@@ -7,12 +7,12 @@ import type { ClusterViewModel, NodeBox, PodCard } from '../../viewmodel/cluster
 const NODE_WIDTH = 340;
 const GAP = 40;
 
-type NodeBoxData = { box: NodeBox };
+type NodeBoxData = { box: NodeBox; selected?: string };
 type LaneData = { pods: PodCard[] };
 
-function PodChip({ pod }: { pod: PodCard }) {
+function PodChip({ pod, selected }: { pod: PodCard; selected?: boolean }) {
   return (
-    <div className={`pod-chip phase-${pod.phase}`} data-testid="pod" data-pod={`${pod.namespace}/${pod.name}`} title={`${pod.namespace}/${pod.name} — ${pod.statusText}${pod.ip ? ` — ${pod.ip}` : ''}`}>
+    <div className={`pod-chip phase-${pod.phase}${selected ? ' selected' : ''}`} data-testid="pod" data-pod={`${pod.namespace}/${pod.name}`} title={`${pod.namespace}/${pod.name} — ${pod.statusText}${pod.ip ? ` — ${pod.ip}` : ''}`}>
       <span className="pod-icon" aria-hidden>{phaseIcon(pod.phase)}</span>
       <span className="pod-name">{pod.name}</span>
       <span className="pod-status">{pod.statusText}</span>
@@ -55,6 +55,7 @@ function Bar({ label, used, total }: { label: string; used: number; total: numbe
 }
 
 function NodeBoxView({ data }: NodeProps<Node<NodeBoxData>>) {
+  const selected = data.selected;
   const { t } = useTranslation();
   const box = data.box;
   return (
@@ -77,7 +78,7 @@ function NodeBoxView({ data }: NodeProps<Node<NodeBoxData>>) {
       <Bar label={t('cluster.memory')} used={box.memory.requested} total={box.memory.allocatable} />
       <div className="pod-list">
         {box.pods.map((pod) => (
-          <PodChip key={pod.id} pod={pod} />
+          <PodChip key={pod.id} pod={pod} selected={pod.id === selected} />
         ))}
       </div>
     </div>
@@ -96,16 +97,24 @@ function LaneView({ data }: NodeProps<Node<LaneData>>) {
 
 const nodeTypes = { nodeBox: NodeBoxView, lane: LaneView };
 
-export function ClusterCanvas({ model }: { model: ClusterViewModel }) {
+export function ClusterCanvas({ model, onSelect, selected }: { model: ClusterViewModel; onSelect?: (ref: string) => void; selected?: string }) {
   const nodes = useMemo<Node[]>(() => {
     const out: Node[] = [{ id: 'lane', type: 'lane', position: { x: 0, y: 0 }, data: { pods: model.unscheduled }, draggable: false }];
     model.nodes.forEach((box, i) => {
-      out.push({ id: box.id, type: 'nodeBox', position: { x: 280 + i * (NODE_WIDTH + GAP), y: 0 }, data: { box }, draggable: false });
+      out.push({ id: box.id, type: 'nodeBox', position: { x: 280 + i * (NODE_WIDTH + GAP), y: 0 }, data: { box, selected }, draggable: false });
     });
     return out;
-  }, [model]);
+  }, [model, selected]);
   return (
-    <ReactFlow nodes={nodes} edges={[]} nodeTypes={nodeTypes} fitView minZoom={0.2} proOptions={{ hideAttribution: true }} nodesConnectable={false}>
+    <ReactFlow
+      nodes={nodes}
+      edges={[]}
+      nodeTypes={nodeTypes}
+      onNodeClick={(e, node) => {
+        const pod = (e.target as HTMLElement).closest('[data-pod]')?.getAttribute('data-pod');
+        onSelect?.(pod ? `Pod/${pod}` : node.id);
+      }}
+      fitView minZoom={0.2} proOptions={{ hideAttribution: true }} nodesConnectable={false}>
       <Background />
       <Controls showInteractive={false} />
     </ReactFlow>

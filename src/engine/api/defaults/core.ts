@@ -53,7 +53,9 @@ export function defaultService(svc: Obj): void {
       port.targetPort = port.port;
     }
   }
-  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') setIfUnset(spec, 'externalTrafficPolicy', 'Cluster');
+  // apiservice.ExternallyAccessible: node ports, load balancers, or ClusterIP with externalIPs.
+  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer' || (spec.type === 'ClusterIP' && (spec.externalIPs ?? []).length > 0);
+  if (external) setIfUnset(spec, 'externalTrafficPolicy', 'Cluster');
   if (spec.type !== 'ExternalName') setIfUnset(spec, 'internalTrafficPolicy', 'Cluster');
   if (spec.type === 'LoadBalancer') setIfUnset(spec, 'allocateLoadBalancerNodePorts', true);
   if (spec.type !== 'ExternalName') {

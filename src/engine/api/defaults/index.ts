@@ -51,3 +51,4 @@ export function defaultObject(obj: KubeObject): KubeObject {
 }
 
 export { defaultImagePullPolicy, imageTag } from './podSpec';
+export { prepareJobForCreate } from './workloads';

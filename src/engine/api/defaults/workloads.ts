@@ -97,3 +97,25 @@ export function defaultCronJob(cj: Obj): void {
   setIfUnset(spec, 'failedJobsHistoryLimit', 1);
   if (spec.jobTemplate) defaultJobSpec((spec.jobTemplate.spec ??= {}));
 }
+
+/**
+ * The job registry's PrepareForCreate (pkg/registry/batch/job/strategy.go generateSelector):
+ * unless spec.manualSelector is true, the pod template gets the job-name and controller-uid
+ * labels (legacy and batch.kubernetes.io/ forms) and the selector matches the controller uid.
+ * Needs the uid the store assigns, so it runs after the uid is set and before validation.
+ */
+export function prepareJobForCreate(job: Record<string, any>, uid: string): Record<string, any> {
+  const copy = structuredClone(job);
+  const spec = (copy.spec ??= {});
+  if (spec.manualSelector === true) return copy;
+  const name = copy.metadata?.name ?? '';
+  spec.template ??= {};
+  spec.template.metadata ??= {};
+  const labels = (spec.template.metadata.labels ??= {});
+  for (const k of ['job-name', 'batch.kubernetes.io/job-name']) labels[k] ??= name;
+  for (const k of ['controller-uid', 'batch.kubernetes.io/controller-uid']) labels[k] ??= uid;
+  spec.selector ??= {};
+  spec.selector.matchLabels ??= {};
+  spec.selector.matchLabels['batch.kubernetes.io/controller-uid'] ??= uid;
+  return copy;
+}

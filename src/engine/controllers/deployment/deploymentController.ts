@@ -65,13 +65,10 @@ function syncDeployment(key: string, ctx: ReconcileContext): Plan {
   } else {
     checkPausedConditions(s);
     if (d.spec?.paused || isScalingEvent(s)) {
-      // sync(): scale proportionally, clean up history, and write plain status.
+      // sync(): scale proportionally, clean up history when paused, and write plain status.
       const { newRS, oldRSs } = s.allReplicaSetsAndSyncRevision(false);
       s.scale(newRS, oldRSs);
-      if (d.spec?.paused && !u.getCondition(d.status, 'Progressing')) {
-        // nothing more: upstream's sync() never estimates progress
-      }
-      s.cleanup(oldRSs);
+      if (d.spec?.paused) s.cleanup(oldRSs);
       s.syncDeploymentStatus([...oldRSs, newRS], newRS);
     } else if ((d.spec?.strategy?.type ?? 'RollingUpdate') === 'Recreate') {
       rolloutRecreate(s, podsByReplicaSet(d, claim.claimed, ctx.listers));

@@ -45,12 +45,13 @@ export function makeDeployment(o: WorkloadOpts & { strategy?: any; revisionHisto
 export function makeReplicaSet(o: WorkloadOpts = {}): KubeObject {
   const name = o.name ?? 'web-rs';
   const labels = o.podLabels ?? { app: name };
-  return base('apps/v1', 'ReplicaSet', o, 'web-rs', {
+  const rs = base('apps/v1', 'ReplicaSet', { ...o, labels: o.labels ?? labels }, 'web-rs', {
     replicas: o.replicas ?? 1,
     selector: { matchLabels: { ...labels } },
     template: podTemplate(labels, o.image, o.templateSpec),
     ...(o.minReadySeconds ? { minReadySeconds: o.minReadySeconds } : {}),
   });
+  return rs;
 }
 
 export function makeReplicationController(o: WorkloadOpts = {}): KubeObject {

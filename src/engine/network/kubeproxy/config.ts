@@ -1,6 +1,10 @@
 // The resolved kube-proxy configuration the rule builders take. Field meanings follow
 // KubeProxyConfiguration (pkg/proxy/apis/config/types.go); defaults follow v1alpha1/defaults.go.
+import type { Node, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { goHex08 } from './format';
 import type { IPFamily } from './ip';
+import { nodePortAddressesFor } from './nodeAddresses';
 
 export type DetectLocalMode = 'ClusterCIDR' | 'NodeCIDR' | 'BridgeInterface' | 'InterfaceNamePrefix';
 
@@ -46,4 +50,33 @@ export interface ResolvedConfig {
   ipvsScheduler: string;
   nfacct: boolean;
   randomFully: boolean;
+}
+
+export interface ProxyInput {
+  node: Node;
+  services: Service[];
+  endpointSlices: EndpointSlice[];
+  config: KubeProxyConfig;
+  family: IPFamily;
+}
+
+export function resolveConfig(config: KubeProxyConfig, family: IPFamily, node: Node): ResolvedConfig {
+  const masqueradeValue = 2 ** (config.masqueradeBit ?? 14);
+  const npa = nodePortAddressesFor(config.nodePortAddresses, family, node);
+  // NewDualStackProxier passes localhostNodePorts=false to the IPv6 proxier, and NewProxier turns
+  // it off when the NodePort addresses exclude 127.0.0.1.
+  const localhostNodePorts = family === 'IPv4' && (config.localhostNodePorts ?? true) && npa.containsIPv4Loopback;
+  return {
+    mode: config.mode,
+    family,
+    masqueradeAll: config.masqueradeAll,
+    masqueradeMark: goHex08(masqueradeValue),
+    masqueradeValue,
+    localhostNodePorts,
+    nodePortAddresses: config.nodePortAddresses ?? [],
+    tcpBeLiberal: config.tcpBeLiberal ?? false,
+    ipvsScheduler: config.ipvsScheduler || 'rr',
+    nfacct: config.kernel.nfacct,
+    randomFully: config.kernel.randomFully,
+  };
 }

@@ -1,52 +1,20 @@
 // buildProxyRules: kube-proxy's iptables-mode output for one node and one IP family, as data.
 // Follows pkg/proxy/iptables/proxier.go syncProxyRules (a full sync) line by line in order.
-import type { Node, Service } from 'kubernetes-types/core/v1';
-import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { KubeProxyConfig, ResolvedConfig } from './config';
+import { resolveConfig, type ProxyInput } from './config';
 import { buildEndpointsMap, categorizeEndpoints, endpointsFor } from './endpoints';
-import { goHex08 } from './format';
-import type { IPFamily } from './ip';
 import { localDetectorFor } from './localDetector';
 import type { JumpRule, ProxyRules } from './model';
+import { buildIpvs } from './ipvs';
 import { matchingNodeIPs, nodeIPs, nodePortAddressesFor } from './nodeAddresses';
 import { writeServicePortRules } from './serviceRules';
 import { collectServicePorts } from './servicePorts';
 import { quoted, RulesWriter, targetOf } from './writer';
-
-export interface ProxyInput {
-  node: Node;
-  services: Service[];
-  endpointSlices: EndpointSlice[];
-  config: KubeProxyConfig;
-  family: IPFamily;
-}
 
 /** Above this many endpoints kube-proxy drops per-endpoint comments (largeClusterEndpointsThreshold). */
 export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
 
 export const LOCALHOST_NODEPORT_COUNTER = 'localhost_nps_accepted_pkts';
 export const CT_INVALID_DROPPED_COUNTER = 'ct_state_invalid_dropped_pkts';
-
-export function resolveConfig(config: KubeProxyConfig, family: IPFamily, node: Node): ResolvedConfig {
-  const masqueradeValue = 2 ** (config.masqueradeBit ?? 14);
-  const npa = nodePortAddressesFor(config.nodePortAddresses, family, node);
-  // NewDualStackProxier passes localhostNodePorts=false to the IPv6 proxier, and NewProxier turns
-  // it off when the NodePort addresses exclude 127.0.0.1.
-  const localhostNodePorts = family === 'IPv4' && (config.localhostNodePorts ?? true) && npa.containsIPv4Loopback;
-  return {
-    mode: config.mode,
-    family,
-    masqueradeAll: config.masqueradeAll,
-    masqueradeMark: goHex08(masqueradeValue),
-    masqueradeValue,
-    localhostNodePorts,
-    nodePortAddresses: config.nodePortAddresses ?? [],
-    tcpBeLiberal: config.tcpBeLiberal ?? false,
-    ipvsScheduler: config.ipvsScheduler || 'rr',
-    nfacct: config.kernel.nfacct,
-    randomFully: config.kernel.randomFully,
-  };
-}
 
 function jump(table: JumpRule['table'], chain: string, args: string[]): JumpRule {
   return { table, chain, args, target: targetOf(args) };
@@ -75,7 +43,12 @@ export function iptablesJumpRules(): JumpRule[] {
   ];
 }
 
+/**
+ * The iptables rules kube-proxy writes for one node and one IP family. In IPVS mode these are
+ * the ipset-based rules of buildIpvs (whose virtual servers carry the load balancing).
+ */
 export function buildProxyRules(input: ProxyInput): ProxyRules {
+  if (input.config.mode === 'ipvs') return buildIpvs(input).rules;
   const { node, family } = input;
   const config = resolveConfig(input.config, family, node);
   const nodeName = node.metadata?.name ?? '';

@@ -4,7 +4,7 @@
 import { buildEndpointsMap, categorizeEndpoints, endpointsFor } from './endpoints';
 import { ipFamilyOf, joinHostPort } from './ip';
 import { localDetectorFor } from './localDetector';
-import { resolveConfig, type ProxyInput } from './iptablesRules';
+import { resolveConfig, type ProxyInput } from './config';
 import type { ProxyRules, ServiceRef } from './model';
 import { matchingNodeIPs, nodeIPs, nodePortAddressesFor } from './nodeAddresses';
 import { writeIpvsIptablesRules, type LbNoNodeAccess } from './ipvsRules';

@@ -127,4 +127,21 @@ describe('TestOverallIPTablesRules (pkg/proxy/iptables/proxier_test.go)', () => 
     const dnat = rules.nat.rules.filter((r) => r.meta.role === 'dnat').map((r) => r.meta.endpoint);
     expect(dnat).toEqual(['10.180.0.1:80', '10.180.0.2:80', '10.180.0.3:80', '10.180.0.4:80', '10.180.0.5:80', '10.180.0.3:80']);
   });
+
+  it('writes the payload in syncProxyRules order before any sorting', () => {
+    const text = renderRestore(rules);
+    // Top-level chain lines first (filter: KUBE-SERVICES, KUBE-EXTERNAL-SERVICES, KUBE-FORWARD,
+    // KUBE-NODEPORTS, KUBE-PROXY-FIREWALL, then KUBE-FIREWALL), then the fixed POSTROUTING and
+    // MARK rules, then per-service rules, then the NodePorts tail call and KUBE-FORWARD rules.
+    expect(text.split('\n').slice(0, 7)).toEqual([
+      '*filter', ':KUBE-SERVICES - [0:0]', ':KUBE-EXTERNAL-SERVICES - [0:0]', ':KUBE-FORWARD - [0:0]', ':KUBE-NODEPORTS - [0:0]',
+      ':KUBE-PROXY-FIREWALL - [0:0]', ':KUBE-FIREWALL - [0:0]',
+    ]);
+    const nat = text.slice(text.indexOf('*nat')).split('\n').filter((l) => l.startsWith('-A'));
+    expect(nat[0]).toBe('-A KUBE-POSTROUTING -m mark ! --mark 0x00004000/0x00004000 -j RETURN');
+    expect(nat[3]).toBe('-A KUBE-MARK-MASQ -j MARK --or-mark 0x00004000');
+    expect(nat[nat.length - 1]).toMatch(/must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS$/);
+    const filter = text.slice(0, text.indexOf('*nat'));
+    expect(filter.endsWith('-A KUBE-FORWARD -m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\nCOMMIT\n')).toBe(true);
+  });
 });

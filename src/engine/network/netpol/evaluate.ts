@@ -212,6 +212,9 @@ export function evaluateNetworkPolicy(input: EvaluateInput): NetpolVerdict {
   const protocol = input.protocol ?? 'TCP';
   const src = resolveEnd(input.src, input.pods, notes);
   const dst = resolveEnd(input.dst, input.pods, notes);
+  if (src.pod && src.pod === dst.pod) {
+    notes.push('A pod reaching its own IP is evaluated like any other peer; the API has no loopback exception and plugins differ.');
+  }
   const egress = decide('Egress', src, dst, dst, input.port, protocol, input.policies, input.namespaces);
   const ingress = decide('Ingress', dst, src, dst, input.port, protocol, input.policies, input.namespaces);
   if ([...input.policies].some((p) => [...(p.spec?.ingress ?? []), ...(p.spec?.egress ?? [])].some((r: any) =>

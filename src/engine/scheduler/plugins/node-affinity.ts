@@ -39,11 +39,14 @@ export const nodeAffinity = (args: NodeAffinityArgs = {}): Plugin => {
         let termNames: Set<string> | null = null;
         for (const f of t.matchFields ?? []) {
           if (f.key !== 'metadata.name' || f.operator !== 'In') continue;
-          const s = new Set(f.values ?? []);
-          termNames = termNames === null ? s : new Set([...termNames].filter((n) => s.has(n)));
+          const s = new Set<string>(f.values ?? []);
+          const prev: Set<string> | null = termNames;
+          termNames = prev === null ? s : new Set<string>(Array.from(prev as Set<string>).filter((n: string) => s.has(n)));
         }
         if (termNames === null) return { status: null };
-        names = new Set([...(names ?? []), ...termNames]);
+        const union: Set<string> = names ?? new Set<string>();
+        for (const n of termNames) union.add(n);
+        names = union;
       }
       if (names && names.size === 0) return { status: unresolvable(AFFINITY_CONFLICT_REASON) };
       return { status: null, result: names ? { nodeNames: names } : undefined };

@@ -1,0 +1,148 @@
+// Which nodes a DaemonSet wants a pod on: pkg/controller/daemon/daemon_controller.go
+// NodeShouldRunDaemonPod / predicates (node name, required node affinity incl. nodeSelector,
+// NoSchedule/NoExecute taints), with the tolerations every daemon pod gets
+// (pkg/controller/daemon/util/daemonset_util.go AddOrUpdateDaemonPodTolerations).
+import type { KubeObject } from '../../api/types';
+
+export interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number;
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+}
+
+/** The tolerations the DaemonSet controller adds to every daemon pod. */
+export function daemonTolerations(hostNetwork: boolean): Toleration[] {
+  const out: Toleration[] = [
+    { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
+    { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+    { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
+    { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
+  ];
+  if (hostNetwork) out.push({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' });
+  return out;
+}
+
+/** AddOrUpdateTolerationInPodSpec: a toleration with the same key/operator/value/effect is replaced. */
+export function withDaemonTolerations(spec: any): any {
+  const tolerations: Toleration[] = [...(spec.tolerations ?? [])];
+  for (const t of daemonTolerations(!!spec.hostNetwork)) {
+    const i = tolerations.findIndex(
+      (c) => (c.key ?? '') === t.key && (c.operator || 'Equal') === t.operator && (c.value ?? '') === '' && (c.effect ?? '') === t.effect,
+    );
+    if (i >= 0) tolerations[i] = t;
+    else tolerations.push(t);
+  }
+  return { ...spec, tolerations };
+}
+
+export function toleratesTaint(t: Toleration, taint: Taint): boolean {
+  if (t.effect && t.effect !== taint.effect) return false;
+  if (t.key && t.key !== taint.key) return false;
+  switch (t.operator ?? '') {
+    case '':
+    case 'Equal':
+      return (t.value ?? '') === (taint.value ?? '');
+    case 'Exists':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function untolerated(taints: Taint[], tolerations: Toleration[], effects: string[]): Taint | undefined {
+  return taints.find((taint) => effects.includes(taint.effect) && !tolerations.some((t) => toleratesTaint(t, taint)));
+}
+
+function matchRequirement(req: { key: string; operator: string; values?: string[] }, value: string | undefined): boolean {
+  const has = value !== undefined;
+  const values = req.values ?? [];
+  switch (req.operator) {
+    case 'In':
+      return has && values.includes(value);
+    case 'NotIn':
+      return !has || !values.includes(value);
+    case 'Exists':
+      return has;
+    case 'DoesNotExist':
+      return !has;
+    case 'Gt':
+    case 'Lt': {
+      if (!has || values.length !== 1) return false;
+      const a = Number(value);
+      const b = Number(values[0]);
+      if (!Number.isInteger(a) || !Number.isInteger(b)) return false;
+      return req.operator === 'Gt' ? a > b : a < b;
+    }
+    default:
+      return false;
+  }
+}
+
+function termMatches(term: any, node: KubeObject): boolean {
+  const exprs = term.matchExpressions ?? [];
+  const fields = term.matchFields ?? [];
+  // An empty term matches nothing (nodeaffinity.nodeSelectorTerms).
+  if (exprs.length === 0 && fields.length === 0) return false;
+  const labels = node.metadata.labels ?? {};
+  if (!exprs.every((r: any) => matchRequirement(r, Object.prototype.hasOwnProperty.call(labels, r.key) ? labels[r.key] : undefined))) return false;
+  return fields.every((r: any) => r.key === 'metadata.name' && matchRequirement(r, node.metadata.name));
+}
+
+/** GetRequiredNodeAffinity(pod).Match(node): nodeSelector AND any required affinity term. */
+export function matchesRequiredNodeAffinity(podSpec: any, node: KubeObject): boolean {
+  const labels = node.metadata.labels ?? {};
+  for (const [k, v] of Object.entries((podSpec.nodeSelector ?? {}) as Record<string, string>)) if (labels[k] !== v) return false;
+  const required = podSpec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  if (!required) return true;
+  return (required.nodeSelectorTerms ?? []).some((t: any) => termMatches(t, node));
+}
+
+/**
+ * NodeShouldRunDaemonPod: shouldRun (a pod belongs here) and shouldContinueRunning (an
+ * existing pod may stay, e.g. a NoSchedule taint arrived that the pod does not tolerate).
+ */
+export function nodeShouldRunDaemonPod(node: KubeObject, ds: KubeObject): { shouldRun: boolean; shouldContinueRunning: boolean } {
+  const tspec = ds.spec?.template?.spec ?? {};
+  if (tspec.nodeName && tspec.nodeName !== node.metadata.name) return { shouldRun: false, shouldContinueRunning: false };
+  const spec = withDaemonTolerations(tspec);
+  if (!matchesRequiredNodeAffinity(spec, node)) return { shouldRun: false, shouldContinueRunning: false };
+  const taints: Taint[] = node.spec?.taints ?? [];
+  if (untolerated(taints, spec.tolerations, ['NoSchedule', 'NoExecute'])) {
+    return { shouldRun: false, shouldContinueRunning: !untolerated(taints, spec.tolerations, ['NoExecute']) };
+  }
+  return { shouldRun: true, shouldContinueRunning: true };
+}
+
+/** ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms become one matchFields term. */
+export function replaceNodeNameAffinity(affinity: any, nodeName: string): any {
+  const term = { matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] };
+  const a = structuredClone(affinity ?? {});
+  a.nodeAffinity = a.nodeAffinity ?? {};
+  a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution = {
+    ...(a.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution ?? {}),
+    nodeSelectorTerms: [term],
+  };
+  return a;
+}
+
+/** GetTargetNodeName: spec.nodeName, or the node named by the daemon affinity term. */
+export function targetNodeName(pod: KubeObject): string | undefined {
+  if (pod.spec?.nodeName) return pod.spec.nodeName;
+  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  for (const t of terms) {
+    for (const f of t.matchFields ?? []) {
+      if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1) return f.values[0];
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,45 @@
+// UI state that is not the simulation: which view, what is selected, panel sizes, theme,
+// playback. Serialisable, so a later share link can carry it.
+import { createStore } from 'zustand/vanilla';
+
+export type ViewName = 'cluster' | 'workloads' | 'services' | 'controlplane' | 'rules' | 'network' | 'policies' | 'storage';
+
+export interface UiState {
+  view: ViewName;
+  /** `Kind/namespace/name` (or `Kind/name` for cluster-scoped kinds). */
+  selected?: string;
+  theme: 'light' | 'dark';
+  editorOpen: boolean;
+  inspectorOpen: boolean;
+  bottomOpen: boolean;
+  editorWidth: number;
+  inspectorWidth: number;
+  bottomHeight: number;
+  playing: boolean;
+  /** Events per second at 1x. */
+  speed: number;
+  setView(view: ViewName): void;
+  select(key?: string): void;
+  set(partial: Partial<Omit<UiState, 'set' | 'select' | 'setView'>>): void;
+}
+
+export function createUiStore() {
+  const storedTheme = typeof localStorage !== 'undefined' ? localStorage.getItem('kubeglass.theme') : null;
+  return createStore<UiState>()((set) => ({
+    view: 'cluster',
+    theme: storedTheme === 'dark' ? 'dark' : 'light',
+    editorOpen: true,
+    inspectorOpen: true,
+    bottomOpen: true,
+    editorWidth: 420,
+    inspectorWidth: 360,
+    bottomHeight: 200,
+    playing: true,
+    speed: 1,
+    setView: (view) => set({ view }),
+    select: (selected) => set({ selected, inspectorOpen: true }),
+    set: (partial) => set(partial),
+  }));
+}
+
+export type UiStore = ReturnType<typeof createUiStore>;

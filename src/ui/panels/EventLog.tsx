@@ -1,0 +1,117 @@
+// The watch stream as a table: time, verb, object, and the component that wrote it — plus
+// Kubernetes Events in `kubectl get events` columns. The row at the cursor is highlighted.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KubeObject, WatchEvent } from '../../engine';
+import { humanDuration } from '../../engine';
+
+export interface EventLogProps {
+  events: readonly WatchEvent[];
+  cursor: number;
+  onSeek: (index: number) => void;
+  onSelect: (ref: string) => void;
+}
+
+const MAX_ROWS = 400;
+
+export function EventLog({ events, cursor, onSeek, onSelect }: EventLogProps) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'watch' | 'events'>('watch');
+  const [showEvents, setShowEvents] = useState(false);
+  const current = useRef<HTMLTableRowElement>(null);
+  const rows = useMemo(() => {
+    const upTo = events.slice(0, cursor + 1);
+    const filtered = mode === 'events' ? upTo.filter((e) => e.kind === 'Event' && e.type === 'ADDED') : upTo.filter((e) => showEvents || (e.kind !== 'Event' && e.kind !== 'Lease'));
+    return filtered.slice(-MAX_ROWS);
+  }, [events, cursor, mode, showEvents]);
+
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: 'nearest' });
+  }, [rows]);
+
+  return (
+    <div className="event-log" data-testid="event-log">
+      <div className="panel-tabs" role="tablist">
+        <button role="tab" aria-selected={mode === 'watch'} onClick={() => setMode('watch')}>
+          {t('log.watch')}
+        </button>
+        <button role="tab" aria-selected={mode === 'events'} onClick={() => setMode('events')}>
+          {t('log.events')}
+        </button>
+        {mode === 'watch' && (
+          <label className="inline-check">
+            <input type="checkbox" checked={showEvents} onChange={(e) => setShowEvents(e.target.checked)} /> {t('log.includeEvents')}
+          </label>
+        )}
+      </div>
+      <div className="table-scroll">
+        {mode === 'watch' ? (
+          <table>
+            <thead>
+              <tr>
+                <th>{t('log.time')}</th>
+                <th>{t('log.type')}</th>
+                <th>{t('log.object')}</th>
+                <th>{t('log.component')}</th>
+                <th>{t('log.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr key={e.index} ref={e.index === cursor ? current : undefined} className={e.index === cursor ? 'current' : ''} onClick={() => onSeek(e.index)}>
+                  <td className="num">{formatT(e.t)}</td>
+                  <td className={`verb verb-${e.type.toLowerCase()}`}>{e.type}</td>
+                  <td>
+                    <button className="link" onClick={(ev) => (ev.stopPropagation(), onSelect(refKey(e)))}>
+                      {e.kind}/{e.namespace ? `${e.namespace}/` : ''}
+                      {e.name}
+                    </button>
+                  </td>
+                  <td className="mono">{e.component}</td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>LAST SEEN</th>
+                <th>TYPE</th>
+                <th>REASON</th>
+                <th>OBJECT</th>
+                <th>MESSAGE</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e) => {
+                const ev = e.object as KubeObject & { type?: string; reason?: string; message?: string; involvedObject?: { kind: string; name: string } };
+                return (
+                  <tr key={e.index} onClick={() => onSeek(e.index)} className={ev.type === 'Warning' ? 'warning' : ''}>
+                    <td className="num">{humanDuration(Math.max(0, events[cursor]?.t - e.t || 0))}</td>
+                    <td>{ev.type}</td>
+                    <td>{ev.reason}</td>
+                    <td className="mono">
+                      {ev.involvedObject?.kind.toLowerCase()}/{ev.involvedObject?.name}
+                    </td>
+                    <td>{ev.message}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function refKey(e: { kind: string; namespace: string; name: string }): string {
+  return e.namespace ? `${e.kind}/${e.namespace}/${e.name}` : `${e.kind}/${e.name}`;
+}
+
+function formatT(ms: number): string {
+  const s = ms / 1000;
+  return s < 60 ? `${s.toFixed(s < 10 ? 3 : 1)}s` : humanDuration(ms);
+}

@@ -1,0 +1,52 @@
+// The inspector: the selected object as YAML with its status, and what the simulation can say
+// about it in plain words.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { stringify } from 'yaml';
+import type { KubeObject, Snapshot } from '../../engine';
+import { explainObject } from '../../viewmodel/explain';
+
+export interface InspectorProps {
+  snapshot: Snapshot;
+  selected?: string;
+  explainContext: Parameters<typeof explainObject>[1];
+}
+
+export function findByRef(snapshot: Snapshot, ref: string | undefined): KubeObject | undefined {
+  if (!ref) return undefined;
+  const parts = ref.split('/');
+  const [kind, a, b] = parts;
+  const ns = parts.length === 3 ? a : undefined;
+  const name = parts.length === 3 ? b : a;
+  return (snapshot.objects[kind] ?? []).find((o) => o.metadata.name === name && (ns === undefined || o.metadata.namespace === ns));
+}
+
+export function Inspector({ snapshot, selected, explainContext }: InspectorProps) {
+  const { t } = useTranslation();
+  const obj = findByRef(snapshot, selected);
+  const yamlText = useMemo(() => (obj ? stringify(obj, { lineWidth: 0 }) : ''), [obj]);
+  const explanation = useMemo(() => (obj ? explainObject(obj, explainContext) : []), [obj, explainContext]);
+  if (!selected) return <div className="inspector empty">{t('inspector.empty')}</div>;
+  if (!obj) return <div className="inspector empty">{t('inspector.gone', { ref: selected })}</div>;
+  return (
+    <div className="inspector" data-testid="inspector">
+      <h2>
+        {obj.kind} <span className="mono">{obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}{obj.metadata.name}</span>
+      </h2>
+      {explanation.length > 0 && (
+        <section className="explanation" data-testid="explanation">
+          <h3>{t('inspector.why')}</h3>
+          {explanation.map((line, i) => (
+            <p key={i} className={`tone-${line.tone}`}>
+              {t(line.key, line.params ?? {})}
+            </p>
+          ))}
+        </section>
+      )}
+      <section>
+        <h3>YAML</h3>
+        <pre className="yaml">{yamlText}</pre>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+// Layout for any Graph with ELK's layered algorithm (elkjs): nodes get positions, edges get
+// orthogonal routes and placed labels, groups get sizes that hold their children. Node sizes are
+// computed here from the text they show, with the same row heights the canvas CSS uses
+// (src/ui/canvas/canvas.css), so the layout reserves exactly the space a card takes.
+// The bundled build runs ELK in-thread: same code in vitest (node) and in the browser, no worker.
+import ELK, { type ElkExtendedEdge, type ElkNode, type LayoutOptions } from 'elkjs/lib/elk.bundled.js';
+import type { Graph, GraphEdge, GraphNode } from './graph';
+
+/** Card metrics shared with canvas.css: fixed row heights make card height exact. */
+export const CARD = {
+  border: 2,
+  padX: 12,
+  padY: 6,
+  kindRow: 20,
+  labelRow: 24,
+  row: 20,
+  minWidth: 170,
+  maxWidth: 460,
+  /** Average advance per character, rounded up so text fits: 14px sans, 16px bold mono, 14px mono. */
+  charSans: 8,
+  charLabel: 10,
+  charMono: 8.6,
+  /** Status icon plus gap before the status text. */
+  iconWidth: 24,
+  groupHeader: 36,
+  groupPad: 16,
+} as const;
+
+export const EDGE_LABEL = { row: 20, padX: 8, padY: 3, char: 8 } as const;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A node with its box; x/y are relative to its parent group (as React Flow wants them). */
+export interface LaidOutNode extends GraphNode, Box {}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** An edge with its route and label box, in absolute (root) coordinates. */
+export interface LaidOutEdge extends GraphEdge {
+  points: Point[];
+  labelBox?: Box;
+}
+
+export interface LaidOutGraph extends Omit<Graph, 'nodes' | 'edges'> {
+  /** Parents before children, in the graph's order otherwise. */
+  nodes: LaidOutNode[];
+  edges: LaidOutEdge[];
+  width: number;
+  height: number;
+}
+
+export interface LayoutTuning {
+  /** Space between layers (columns for RIGHT, rows for DOWN). Default 90. */
+  layerSpacing?: number;
+  /** Space between nodes in one layer. Default 28. */
+  nodeSpacing?: number;
+}
+
+export function nodeSize(node: GraphNode): { width: number; height: number } {
+  const lines = node.lines ?? [];
+  const details = node.details ?? [];
+  if (node.group) {
+    const width = Math.ceil(node.label.length * CARD.charLabel + node.statusText.length * CARD.charSans + CARD.iconWidth * 2 + CARD.padX * 2);
+    return { width: Math.max(CARD.minWidth, width), height: CARD.groupHeader };
+  }
+  const textWidth = Math.max(
+    node.kind.length * CARD.charSans,
+    node.label.length * CARD.charLabel,
+    CARD.iconWidth + node.statusText.length * CARD.charSans,
+    ...lines.map((l) => l.length * CARD.charSans),
+    ...details.map((d) => d.length * CARD.charMono),
+  );
+  const width = Math.min(CARD.maxWidth, Math.max(CARD.minWidth, Math.ceil(textWidth + 2 * (CARD.padX + CARD.border))));
+  const height = 2 * (CARD.padY + CARD.border) + CARD.kindRow + CARD.labelRow + CARD.row * (1 + lines.length + details.length);
+  return { width, height };
+}
+
+/** The words an edge label shows: the label, then the status text on a second row. */
+export function edgeLabelRows(edge: GraphEdge, translate?: (key: string, values?: Record<string, string | number>) => string): string[] {
+  const rows: string[] = [];
+  const label = edge.labelKey && translate ? translate(edge.labelKey.key, edge.labelKey.values) : edge.label;
+  if (label) rows.push(label);
+  if (edge.statusText) rows.push(edge.statusText);
+  return rows;
+}
+
+export function edgeLabelSize(rows: string[]): { width: number; height: number } {
+  const longest = Math.max(0, ...rows.map((r) => r.length));
+  return { width: Math.ceil(longest * EDGE_LABEL.char + CARD.iconWidth + 2 * EDGE_LABEL.padX), height: rows.length * EDGE_LABEL.row + 2 * EDGE_LABEL.padY };
+}
+
+function rootOptions(graph: Graph, tuning: LayoutTuning): LayoutOptions {
+  return {
+    'elk.algorithm': 'layered',
+    'elk.direction': graph.direction,
+    'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.layered.spacing.nodeNodeBetweenLayers': String(tuning.layerSpacing ?? 90),
+    'elk.spacing.nodeNode': String(tuning.nodeSpacing ?? 28),
+    'elk.spacing.edgeNode': '20',
+    'elk.spacing.edgeEdge': '14',
+    'elk.spacing.edgeLabel': '6',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '24',
+    'elk.spacing.componentComponent': '60',
+    'elk.edgeLabels.placement': 'CENTER',
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    'elk.json.edgeCoords': 'ROOT',
+    'elk.randomSeed': '1',
+  };
+}
+
+const groupOptions = (): LayoutOptions => ({
+  'elk.padding': `[top=${CARD.groupHeader + 8},left=${CARD.groupPad},bottom=${CARD.groupPad},right=${CARD.groupPad}]`,
+  'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+});
+
+/**
+ * Lays the graph out. Deterministic: the same graph (same order) gives the same positions.
+ * `translate` sizes edge labels that carry an i18n key in the language they will be shown in.
+ */
+export async function layoutGraph(graph: Graph, tuning: LayoutTuning = {}, translate?: (key: string, values?: Record<string, string | number>) => string): Promise<LaidOutGraph> {
+  const elkNodes = new Map<string, ElkNode>();
+  const root: ElkNode = { id: '__root', layoutOptions: rootOptions(graph, tuning), children: [], edges: [] };
+  for (const node of graph.nodes) {
+    const size = nodeSize(node);
+    const elkNode: ElkNode = node.group
+      ? { id: node.id, children: [], layoutOptions: { ...groupOptions(), 'elk.nodeSize.minimum': `(${size.width},${size.height})` } }
+      : { id: node.id, width: size.width, height: size.height };
+    elkNodes.set(node.id, elkNode);
+  }
+  for (const node of graph.nodes) {
+    const parent = node.parent ? elkNodes.get(node.parent) : undefined;
+    (parent ?? root).children!.push(elkNodes.get(node.id)!);
+  }
+  const known = new Set(graph.nodes.map((n) => n.id));
+  const edges = graph.edges.filter((e) => known.has(e.source) && known.has(e.target));
+  for (const edge of edges) {
+    const rows = edgeLabelRows(edge, translate);
+    const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
+    if (rows.length) elkEdge.labels = [{ id: `${edge.id}#label`, text: rows.join('\n'), ...edgeLabelSize(rows) }];
+    root.edges!.push(elkEdge);
+  }
+
+  const elk = new ELK();
+  const result = await elk.layout(root);
+
+  const boxes = new Map<string, Box>();
+  const walk = (n: ElkNode) => {
+    for (const child of n.children ?? []) {
+      boxes.set(child.id, { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 });
+      walk(child);
+    }
+  };
+  walk(result);
+  const routed = new Map<string, ElkExtendedEdge>();
+  const collectEdges = (n: ElkNode) => {
+    for (const e of (n.edges ?? []) as ElkExtendedEdge[]) routed.set(e.id, e);
+    for (const child of n.children ?? []) collectEdges(child);
+  };
+  collectEdges(result);
+
+  // Parents before children: React Flow requires a parent to precede the nodes inside it.
+  const depth = (n: GraphNode): number => (n.parent ? 1 + depth(graph.nodes.find((p) => p.id === n.parent)!) : 0);
+  const ordered = graph.nodes.map((n, i) => ({ n, i, d: depth(n) })).sort((a, b) => a.d - b.d || a.i - b.i);
+  const nodes = ordered.map(({ n }) => ({ ...n, ...boxes.get(n.id)! }));
+  const laidEdges = edges.map((edge): LaidOutEdge => {
+    const r = routed.get(edge.id);
+    const section = r?.sections?.[0];
+    const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
+    const label = r?.labels?.[0];
+    const labelBox = label ? { x: label.x ?? 0, y: label.y ?? 0, width: label.width ?? 0, height: label.height ?? 0 } : undefined;
+    return { ...edge, points: points.map((p) => ({ x: p.x, y: p.y })), labelBox };
+  });
+  return { direction: graph.direction, banner: graph.banner, notes: graph.notes, nodes, edges: laidEdges, width: result.width ?? 0, height: result.height ?? 0 };
+}
