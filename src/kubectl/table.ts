@@ -1,11 +1,13 @@
-// kubectl's plain-text table layout (cli-runtime printers/tablewriter: tabwriter with
-// minwidth 0, tabwidth 8, padding 3, padchar ' '): columns padded to the widest cell plus three
-// spaces, the last column not padded.
+// kubectl's plain-text table layout: cells joined by tabs and aligned by the printers' tabwriter
+// (cli-runtime/pkg/printers/tabwriter.go: minwidth 6, padding 3, padchar ' '), so a column is
+// its widest cell plus three spaces (at least six wide) and the last column is not padded.
+import { PRINTER_TABWRITER, TabWriter } from './tabwriter';
 
-export function formatTable(header: string[], rows: string[][]): string {
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  return all
-    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : (cell ?? '').padEnd(widths[i] + 3))).join(''))
-    .join('\n');
+/** Tab-separated lines for a header and rows (no trailing newline). */
+export function tableText(header: string[] | null, rows: string[][]): string {
+  return [...(header ? [header] : []), ...rows].map((r) => r.join('\t')).join('\n');
+}
+
+export function formatTable(header: string[], rows: string[][], writer = new TabWriter(PRINTER_TABWRITER)): string {
+  return writer.write(tableText(header, rows) + '\n').flush().replace(/\n$/, '');
 }

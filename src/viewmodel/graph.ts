@@ -22,6 +22,8 @@ export interface GraphNode {
   status: GraphStatus;
   /** The state in words (`Running`, `2/3 ready`): never colour alone. */
   statusText: string;
+  /** Our own words for the status, translated by the UI (preferred over `statusText` when present). */
+  statusKey?: I18nText;
   /** `Kind/namespace/name` (or `Kind/name`, cluster-scoped) of the object to select, if any. */
   ref?: string;
   /** Secondary lines (revision, IP, DNS name). */
@@ -32,6 +34,11 @@ export interface GraphNode {
   parent?: string;
   /** A container for other nodes (a namespace, a machine); sized by the layout. */
   group?: boolean;
+  /**
+   * Group only: pack the children in a grid (ELK box layout) instead of layering them with the
+   * rest of the graph. Edges then attach to the group itself, never to its children.
+   */
+  pack?: boolean;
 }
 
 export interface GraphEdge {
@@ -41,6 +48,7 @@ export interface GraphEdge {
   target: string;
   /** What the edge means: `owns`, `endpoint`, `routes`, `write`, `watch`, `veth`, `vxlan`, ... */
   kind: string;
+  /** May hold several rows separated by newlines. */
   label?: string;
   /** Our own words for the label, translated by the UI (preferred over `label` when present). */
   labelKey?: I18nText;
@@ -49,6 +57,8 @@ export interface GraphEdge {
   statusText?: string;
   /** A message travels along this edge now (animated by the canvas). */
   active?: boolean;
+  /** Which way the messages travel relative to source -> target. Default 'forward'. */
+  flow?: 'forward' | 'backward' | 'both';
   /** Both ends point at each other (a PV/PVC binding, a veth pair). */
   bidirectional?: boolean;
   /** Longer explanation (hover text), e.g. the NetworkPolicy rule that decided. */

@@ -14,8 +14,10 @@ export const CARD = {
   kindRow: 20,
   labelRow: 24,
   row: 20,
+  stripe: 6,
   minWidth: 170,
   maxWidth: 460,
+  maxDetailWidth: 640,
   /** Average advance per character, rounded up so text fits: 14px sans, 16px bold mono, 14px mono. */
   charSans: 8,
   charLabel: 10,
@@ -57,44 +59,69 @@ export interface LaidOutGraph extends Omit<Graph, 'nodes' | 'edges'> {
   height: number;
 }
 
+/** The text styles cards and labels use (canvas.css): 14px sans, 14px bold sans, 16px bold mono, 14px mono. */
+export type TextStyle = 'sans' | 'sansBold' | 'label' | 'mono';
+
+/** Width of a text in pixels; the UI passes one that measures with the real fonts. */
+export type MeasureText = (text: string, style: TextStyle) => number;
+
+/** A conservative estimate, for tests and when no font metrics are available. */
+export const estimateText: MeasureText = (text, style) =>
+  text.length * (style === 'label' ? CARD.charLabel : style === 'mono' ? CARD.charMono : style === 'sansBold' ? CARD.charSans + 1 : CARD.charSans);
+
 export interface LayoutTuning {
+  /** Measures text with the fonts the canvas uses. Default: estimateText. */
+  measure?: MeasureText;
   /** Space between layers (columns for RIGHT, rows for DOWN). Default 90. */
   layerSpacing?: number;
   /** Space between nodes in one layer. Default 28. */
   nodeSpacing?: number;
 }
 
-export function nodeSize(node: GraphNode): { width: number; height: number } {
+/** Texts shown on a node, given the translated status and kind when the UI has them. */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export interface NodeTexts {
+  kind?: string;
+  status?: string;
+}
+
+export function nodeSize(node: GraphNode, measure: MeasureText = estimateText, texts: NodeTexts = {}): { width: number; height: number } {
   const lines = node.lines ?? [];
   const details = node.details ?? [];
+  const kind = texts.kind ?? node.kind;
+  const status = texts.status ?? node.statusText;
   if (node.group) {
-    const width = Math.ceil(node.label.length * CARD.charLabel + node.statusText.length * CARD.charSans + CARD.iconWidth * 2 + CARD.padX * 2);
+    const width = Math.ceil(measure(kind, 'sans') + measure(node.label, 'label') + measure(status, 'sans') + 3 * 8 + CARD.padX * 2 + 8);
     return { width: Math.max(CARD.minWidth, width), height: CARD.groupHeader };
   }
   const textWidth = Math.max(
-    node.kind.length * CARD.charSans,
-    node.label.length * CARD.charLabel,
-    CARD.iconWidth + node.statusText.length * CARD.charSans,
-    ...lines.map((l) => l.length * CARD.charSans),
-    ...details.map((d) => d.length * CARD.charMono),
+    measure(kind, 'sans'),
+    measure(node.label, 'label'),
+    CARD.iconWidth + measure(status, 'sansBold'),
+    ...lines.map((l) => measure(l, 'sans')),
+    ...details.map((d) => measure(d, 'mono')),
   );
-  const width = Math.min(CARD.maxWidth, Math.max(CARD.minWidth, Math.ceil(textWidth + 2 * (CARD.padX + CARD.border))));
+  // The left border is the status stripe (6px), the right one 2px; +4 so rounding never clips.
+  const maxWidth = details.length ? CARD.maxDetailWidth : CARD.maxWidth;
+  const width = Math.min(maxWidth, Math.max(CARD.minWidth, Math.ceil(textWidth + 2 * CARD.padX + CARD.stripe + CARD.border + 4)));
   const height = 2 * (CARD.padY + CARD.border) + CARD.kindRow + CARD.labelRow + CARD.row * (1 + lines.length + details.length);
   return { width, height };
 }
 
 /** The words an edge label shows: the label, then the status text on a second row. */
-export function edgeLabelRows(edge: GraphEdge, translate?: (key: string, values?: Record<string, string | number>) => string): string[] {
+export function edgeLabelRows(edge: GraphEdge, translate?: Translate): string[] {
   const rows: string[] = [];
   const label = edge.labelKey && translate ? translate(edge.labelKey.key, edge.labelKey.values) : edge.label;
-  if (label) rows.push(label);
+  if (label) rows.push(...label.split('\n'));
   if (edge.statusText) rows.push(edge.statusText);
   return rows;
 }
 
-export function edgeLabelSize(rows: string[]): { width: number; height: number } {
-  const longest = Math.max(0, ...rows.map((r) => r.length));
-  return { width: Math.ceil(longest * EDGE_LABEL.char + CARD.iconWidth + 2 * EDGE_LABEL.padX), height: rows.length * EDGE_LABEL.row + 2 * EDGE_LABEL.padY };
+export function edgeLabelSize(rows: string[], measure: MeasureText = estimateText): { width: number; height: number } {
+  // Measured bold: an active edge's label is drawn bold.
+  const longest = Math.max(0, ...rows.map((r) => measure(r, 'sansBold')));
+  return { width: Math.ceil(longest + CARD.iconWidth + 2 * EDGE_LABEL.padX + 4), height: rows.length * EDGE_LABEL.row + 2 * EDGE_LABEL.padY + 2 };
 }
 
 function rootOptions(graph: Graph, tuning: LayoutTuning): LayoutOptions {
@@ -118,22 +145,28 @@ function rootOptions(graph: Graph, tuning: LayoutTuning): LayoutOptions {
   };
 }
 
-const groupOptions = (): LayoutOptions => ({
+const groupOptions = (pack: boolean): LayoutOptions => ({
   'elk.padding': `[top=${CARD.groupHeader + 8},left=${CARD.groupPad},bottom=${CARD.groupPad},right=${CARD.groupPad}]`,
   'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+  // A packed group is laid out on its own first (a grid of its children), then placed as one box.
+  ...(pack ? { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN', 'elk.algorithm': 'box', 'elk.aspectRatio': '1.8', 'elk.spacing.nodeNode': '16' } : {}),
 });
 
 /**
  * Lays the graph out. Deterministic: the same graph (same order) gives the same positions.
  * `translate` sizes edge labels that carry an i18n key in the language they will be shown in.
  */
-export async function layoutGraph(graph: Graph, tuning: LayoutTuning = {}, translate?: (key: string, values?: Record<string, string | number>) => string): Promise<LaidOutGraph> {
+export async function layoutGraph(graph: Graph, tuning: LayoutTuning = {}, translate?: Translate): Promise<LaidOutGraph> {
   const elkNodes = new Map<string, ElkNode>();
   const root: ElkNode = { id: '__root', layoutOptions: rootOptions(graph, tuning), children: [], edges: [] };
+  const measure = tuning.measure ?? estimateText;
   for (const node of graph.nodes) {
-    const size = nodeSize(node);
+    const texts: NodeTexts = translate
+      ? { kind: translate(`graph.kind.${node.kind}`, { defaultValue: node.kind }), status: node.statusKey ? translate(node.statusKey.key, node.statusKey.values) : node.statusText }
+      : {};
+    const size = nodeSize(node, measure, texts);
     const elkNode: ElkNode = node.group
-      ? { id: node.id, children: [], layoutOptions: { ...groupOptions(), 'elk.nodeSize.minimum': `(${size.width},${size.height})` } }
+      ? { id: node.id, children: [], layoutOptions: { ...groupOptions(Boolean(node.pack)), 'elk.nodeSize.minimum': `(${size.width},${size.height})` } }
       : { id: node.id, width: size.width, height: size.height };
     elkNodes.set(node.id, elkNode);
   }
@@ -146,7 +179,7 @@ export async function layoutGraph(graph: Graph, tuning: LayoutTuning = {}, trans
   for (const edge of edges) {
     const rows = edgeLabelRows(edge, translate);
     const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
-    if (rows.length) elkEdge.labels = [{ id: `${edge.id}#label`, text: rows.join('\n'), ...edgeLabelSize(rows) }];
+    if (rows.length) elkEdge.labels = [{ id: `${edge.id}#label`, text: rows.join('\n'), ...edgeLabelSize(rows, measure) }];
     root.edges!.push(elkEdge);
   }
 

@@ -43,7 +43,7 @@ describe('buildWorkloadsGraph', () => {
     expect(edge('ReplicaSet/default/web-6d4cf56db6')).toMatchObject({ label: 'old · 1 pods', status: 'progress' });
     const rs = g.nodes.find((n) => n.id === 'ReplicaSet/default/web-7f9c8b5d4')!;
     expect(rs.statusText).toBe('1/2 ready');
-    expect(rs.lines).toEqual(['namespace default', 'revision 2', 'desired 2 · current 2 · ready 1', 'new ReplicaSet: scaling up']);
+    expect(rs.lines).toEqual(['revision 2', 'desired 2 · current 2 · ready 1', 'new ReplicaSet: scaling up']);
   });
 
   it('says the deployment is rolling out in kubectl rollout status order', () => {
@@ -99,14 +99,17 @@ describe('buildWorkloadsGraph', () => {
     const pod = makePod('backup-29000000-x1', { owner: job });
     const g = buildWorkloadsGraph(snapshotOf([cj, job, pod]));
     expect(g.edges.map((e) => e.id)).toEqual(['own:CronJob/default/backup->Job/default/backup-29000000', 'own:Job/default/backup-29000000->Pod/default/backup-29000000-x1']);
-    expect(g.nodes.find((n) => n.kind === 'Job')).toMatchObject({ statusText: 'Running', lines: ['namespace default', 'completions 1/3'] });
+    expect(g.nodes.find((n) => n.kind === 'Job')).toMatchObject({ statusText: 'Running', lines: ['completions 1/3'] });
     expect(g.nodes.find((n) => n.kind === 'CronJob')).toMatchObject({ statusText: 'active 1', status: 'progress' });
   });
 
   it('leaves kube-* namespaces out unless asked', () => {
     const snap = snapshotOf([makePod('coredns-1', { ns: 'kube-system' }), makePod('app')]);
     expect(buildWorkloadsGraph(snap).nodes.map((n) => n.id)).toEqual(['Pod/default/app']);
-    expect(buildWorkloadsGraph(snap, { includeSystem: true }).nodes).toHaveLength(2);
+    const both = buildWorkloadsGraph(snap, { includeSystem: true });
+    expect(both.nodes).toHaveLength(2);
+    // With two namespaces on screen, top-level cards say which one they are in.
+    expect(both.nodes[0].lines).toContain('namespace default');
     expect(buildWorkloadsGraph(snap, { namespace: 'kube-system' }).nodes.map((n) => n.id)).toEqual(['Pod/kube-system/coredns-1']);
   });
 });

@@ -79,9 +79,11 @@ export function buildWorkloadsGraph(snapshot: Snapshot, opts: WorkloadsOptions =
 
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
+  // The namespace is only worth a line when the view shows more than one.
+  const showNamespace = new Set(objects.map(nsOf)).size > 1;
   // Depth-first from the roots keeps each tree together in model order, which ELK respects.
   const visit = (o: KubeObject, owner?: KubeObject) => {
-    nodes.push(workloadNode(o, owner));
+    nodes.push(workloadNode(o, owner, showNamespace));
     if (owner) edges.push(ownerEdge(owner, o));
     if (o.kind === 'Pod') addClaims(o, owner, claims, nodes, edges);
     const kids = [...(children.get(objectRef(o)) ?? [])];
@@ -98,15 +100,16 @@ export function buildWorkloadsGraph(snapshot: Snapshot, opts: WorkloadsOptions =
   return { nodes: list, edges: keepConnected(list, edges), direction: 'RIGHT', notes: [] };
 }
 
-function workloadNode(o: KubeObject, owner?: KubeObject): GraphNode {
+function workloadNode(o: KubeObject, owner: KubeObject | undefined, showNamespace: boolean): GraphNode {
+  const ns = showNamespace ? [`namespace ${nsOf(o)}`] : [];
   if (o.kind === 'Pod') {
     const ordinal = owner?.kind === 'StatefulSet' ? statefulSetOrdinal(o, nameOf(owner)) : undefined;
-    return podNode(o, { lines: ordinal !== undefined ? [`ordinal ${ordinal}`] : [] });
+    return podNode(o, { lines: [...(owner ? [] : ns), ...(ordinal !== undefined ? [`ordinal ${ordinal}`] : [])] });
   }
   const s = statusFor(o);
   const lines = [...s.lines];
   if (o.kind === 'ReplicaSet') lines.unshift(`revision ${revisionOf(o) || '-'}`);
-  return objectNode(o, { status: s.status, statusText: s.statusText, lines: [`namespace ${nsOf(o)}`, ...lines] });
+  return objectNode(o, { status: s.status, statusText: s.statusText, lines: [...(owner ? [] : ns), ...lines] });
 }
 
 function statusFor(o: KubeObject): WorkloadStatus {

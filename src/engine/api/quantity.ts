@@ -54,18 +54,36 @@ function divAwayFromZero(num: bigint, den: bigint): bigint {
   return q * den === num ? q : num > 0n ? q + 1n : q - 1n;
 }
 
+// The same few strings ("100m", "128Mi") come back constantly; remember their values.
+const MEMO_LIMIT = 4096;
+const milliMemo = new Map<string | number, number>();
+const valueMemo = new Map<string | number, number>();
+
+function memo(m: Map<string | number, number>, key: string | number, compute: () => number): number {
+  const hit = m.get(key);
+  if (hit !== undefined) return hit;
+  const v = compute();
+  if (m.size >= MEMO_LIMIT) m.clear();
+  m.set(key, v);
+  return v;
+}
+
 /** Quantity.MilliValue: value * 1000 rounded up. Invalid input gives 0 (callers validate first). */
 export function milliValue(input: string | number | undefined | null): number {
   if (input == null) return 0;
-  const q = parseQuantity(input);
-  return q ? Number(divAwayFromZero(q.num * 1000n, q.den)) : 0;
+  return memo(milliMemo, input, () => {
+    const q = parseQuantity(input);
+    return q ? Number(divAwayFromZero(q.num * 1000n, q.den)) : 0;
+  });
 }
 
 /** Quantity.Value: the integer value rounded up ("1.5" -> 2, "100m" -> 1). */
 export function quantityValue(input: string | number | undefined | null): number {
   if (input == null) return 0;
-  const q = parseQuantity(input);
-  return q ? Number(divAwayFromZero(q.num, q.den)) : 0;
+  return memo(valueMemo, input, () => {
+    const q = parseQuantity(input);
+    return q ? Number(divAwayFromZero(q.num, q.den)) : 0;
+  });
 }
 
 export function isValidQuantity(input: string | number): boolean {
@@ -107,6 +125,10 @@ export function formatMilli(milli: number, format: QuantityFormat = 'DecimalSI')
     return `${sign}${v}`;
   }
   if (format === 'BinarySI') return `${sign}${v}`;
+  if (format === 'DecimalExponent') {
+    for (const [, f] of DEC_SUFFIXES) if (v % f === 0n) return `${sign}${v / f}e${f.toString().length - 1}`;
+    return `${sign}${v}`;
+  }
   for (const [s, f] of DEC_SUFFIXES) if (v % f === 0n) return `${sign}${v / f}${s}`;
   return `${sign}${v}`;
 }
@@ -120,5 +142,5 @@ export function formatQuantity(value: number, format: QuantityFormat = 'DecimalS
 export function canonicalQuantity(input: string): string | null {
   const q = parseQuantity(input);
   if (!q) return null;
-  return formatMilli(Number(divAwayFromZero(q.num * 1000n, q.den)), q.format === 'BinarySI' ? 'BinarySI' : 'DecimalSI');
+  return formatMilli(Number(divAwayFromZero(q.num * 1000n, q.den)), q.format);
 }

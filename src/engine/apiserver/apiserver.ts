@@ -7,6 +7,7 @@ import type { ObjectStore, WriteContext } from './store';
 import { ApiError, notFound } from './errors';
 import type { Rng } from '../core/rng';
 import { isoAt } from '../core/time';
+import { newUid } from '../core/uid';
 import { buildEvent, eventKey, eventName, type EventSpec } from './events';
 import type { AdmissionPlugin, AdmissionRequest } from './admission';
 import type { PropagationPolicy } from '../controllers/types';
@@ -46,6 +47,7 @@ export class ApiServer {
     if (!obj.metadata.name) {
       throw new ApiError('Invalid', `${obj.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
     }
+    obj.metadata.uid = obj.metadata.uid && opts.keepStatus ? obj.metadata.uid : newUid(this.deps.rng);
     const req: AdmissionRequest = { operation: 'CREATE', object: obj, component: ctx.component, options: opts, rng: this.deps.rng, now: this.deps.now() };
     const admitted = this.admit(req);
     return this.deps.store.create(admitted, ctx);

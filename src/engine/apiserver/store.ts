@@ -122,7 +122,8 @@ export class ObjectStore {
     }
     // An object being deleted goes once its last finalizer is removed
     // (registry/store.go: deletion is finished by the update that empties finalizers).
-    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !this.waitsForGrace(obj)) {
+    const nsFinalizers = obj.kind === 'Namespace' ? obj.spec?.finalizers?.length ?? 0 : 0;
+    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !nsFinalizers && !this.waitsForGrace(obj)) {
       return this.remove(obj, ctx);
     }
     return this.put(obj, 'MODIFIED', ctx);
@@ -138,6 +139,16 @@ export class ObjectStore {
     const grace = opts.gracePeriodSeconds ?? this.defaultGrace(old);
     const finalizers = [...(old.metadata.finalizers ?? [])];
     if (opts.extraFinalizer && !finalizers.includes(opts.extraFinalizer)) finalizers.push(opts.extraFinalizer);
+    // A Namespace stays while spec.finalizers lists anyone (registry/core/namespace/storage.go):
+    // it turns Terminating and the namespace controller empties it, then finalizes it.
+    const nsFinalizers = old.kind === 'Namespace' ? old.spec?.finalizers?.length ?? 0 : 0;
+    if (nsFinalizers > 0) {
+      const ns = structuredClone(old);
+      ns.metadata.deletionTimestamp = old.metadata.deletionTimestamp ?? isoAt(this.deps.now());
+      ns.metadata.finalizers = finalizers.length ? finalizers : old.metadata.finalizers;
+      ns.status = { ...(ns.status ?? {}), phase: 'Terminating' };
+      return old.metadata.deletionTimestamp ? old : this.put(ns, 'MODIFIED', ctx);
+    }
     if (finalizers.length === 0 && grace === 0) return this.remove(old, ctx);
     if (old.metadata.deletionTimestamp) {
       // Already terminating: a shorter grace period may still shorten it, nothing else changes.

@@ -31,6 +31,8 @@ interface Registered {
   options: ControllerOptions;
   /** key -> virtual time of the reconcile already scheduled for it */
   pending: Map<string, number>;
+  /** key -> consecutive failed syncs (for the rate-limited requeue) */
+  failures: Map<string, number>;
   enabled: boolean;
 }
 
@@ -44,7 +46,7 @@ export class ControllerHost {
   constructor(private deps: HostDeps) {}
 
   add(controller: Controller, options: ControllerOptions): void {
-    const reg: Registered = { controller, options, pending: new Map(), enabled: true };
+    const reg: Registered = { controller, options, pending: new Map(), failures: new Map(), enabled: true };
     this.registered.push(reg);
     for (const kind of controller.watches) {
       const list = this.byKind.get(kind) ?? [];
@@ -114,8 +116,18 @@ export class ControllerHost {
         if (!(error instanceof ApiError)) throw error;
       }
     }
-    if (failed) this.enqueue(reg, key, Math.max(reg.options.delayMs, 5), false);
-    else if (plan.requeueAfterMs !== undefined) this.enqueue(reg, key, plan.requeueAfterMs, plan.background ?? false);
+    if (failed) {
+      // client-go's default controller rate limiter: 5 ms doubling per failure, up to 1000 s
+      // (util/workqueue/default_rate_limiters.go ItemExponentialFailureRateLimiter).
+      const n = reg.failures.get(key) ?? 0;
+      reg.failures.set(key, n + 1);
+      // A key that keeps failing is stuck rather than progressing: after a few tries its retries
+      // no longer keep the simulation from counting as settled.
+      this.enqueue(reg, key, Math.min(5 * 2 ** n, 1_000_000), n >= 4);
+      return;
+    }
+    reg.failures.delete(key);
+    if (plan.requeueAfterMs !== undefined) this.enqueue(reg, key, plan.requeueAfterMs, plan.background ?? false);
   }
 
   private apply(component: string, write: Write): KubeObject | void {

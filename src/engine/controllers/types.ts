@@ -10,7 +10,7 @@ export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
 export type Write =
   | { op: 'create'; object: KubeObject; reason: string }
-  /** Replaces the whole object (spec and metadata; status is kept as in `object`). */
+  /** Replaces spec and metadata; the stored status is kept (status changes go through updateStatus). */
   | { op: 'update'; object: KubeObject; reason: string }
   /** Writes only .status (the status subresource): spec changes in `object` are ignored. */
   | { op: 'updateStatus'; object: KubeObject; reason: string }

@@ -11,6 +11,7 @@ import { Indexes } from '../apiserver/indexes';
 import { ControllerHost } from '../controllers/host';
 import type { ClusterConfig } from '../api/clusterConfig';
 import type { AdmissionPlugin } from '../apiserver/admission';
+import type { NodeProxyState } from '../network/kubeproxy/kubeProxyComponent';
 
 export interface ComponentError {
   t: number;
@@ -28,6 +29,8 @@ export class Cluster {
   readonly host: ControllerHost;
   readonly activities: Activity[] = [];
   readonly errors: ComponentError[] = [];
+  /** Each node's kube-proxy state (rules from its last sync), by node name. */
+  readonly proxies = new Map<string, NodeProxyState>();
   private time = 0;
 
   constructor(

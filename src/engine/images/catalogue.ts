@@ -118,7 +118,7 @@ export const IMAGES: readonly ImageProfile[] = [
       '{{nginxTime}} [notice] 1#1: using the "epoll" event method',
       '{{nginxTime}} [notice] 1#1: nginx/1.27.5',
       '{{nginxTime}} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14)',
-      '{{nginxTime}} [notice] 1#1: OS: Linux 6.8.0-60-generic',
+      '{{nginxTime}} [notice] 1#1: OS: Linux 6.8.0-85-generic',
       '{{nginxTime}} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576',
       '{{nginxTime}} [notice] 1#1: start worker processes',
       '{{nginxTime}} [notice] 1#1: start worker process 29',

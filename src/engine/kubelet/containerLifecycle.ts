@@ -134,7 +134,7 @@ function createAndStart(x: SyncCtx, c: ContainerRuntime): void {
   if (c.kind !== 'init') {
     for (const type of PROBE_TYPES) {
       const p = probeSpec(spec, type);
-      if (p) c.probes[type] = newProbeState(type, x.t, p);
+      if (p) c.probes[type] = newProbeState(type, x.t, p, x.rt.startTime, x.t + x.timing.pleg);
     }
   }
   c.started = !c.probes.startup;

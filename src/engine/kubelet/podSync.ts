@@ -6,10 +6,10 @@
 import { randomHex64, emitEvent, nodeIP, gracePeriodMs, programOf, specOf, restartPolicy, type SyncCtx } from './syncContext';
 import { decide, killContainer, onExit, onPullDone, restartWithBackoff, startContainer } from './containerLifecycle';
 import { missingVolumeSource } from './configRefs';
-import { probeSpec, probeTiming, probeTitle, recordProbeResult, runProbe } from './probes';
+import { nextTick, probeSpec, probeTiming, probeTitle, recordProbeResult, runProbe } from './probes';
 import type { ContainerRuntime, ProbeType } from './types';
 
-type Due =
+export type Due =
   | { at: number; kind: 'sandbox' }
   | { at: number; kind: 'sandboxRetry' }
   | { at: number; kind: 'pull' | 'retry' | 'exit' | 'stop' | 'decide'; c: ContainerRuntime }
@@ -77,7 +77,7 @@ function probeTick(x: SyncCtx, c: ContainerRuntime, type: ProbeType): void {
   const p = probeSpec(spec, type);
   const state = c.probes[type]!;
   const { periodMs, initialDelayMs } = probeTiming(p);
-  state.nextAt = x.t + periodMs;
+  state.nextAt = nextTick(state.anchor, periodMs, x.t);
   if (type === 'startup' && c.started) {
     state.nextAt = Infinity;
     return;
@@ -96,6 +96,9 @@ function probeTick(x: SyncCtx, c: ContainerRuntime, type: ProbeType): void {
     c.started = true;
     c.ready = !c.probes.readiness || c.probes.readiness.result === 'success';
     state.nextAt = Infinity;
+    // The status now shows started-but-not-ready, which triggers a readiness run.
+    const r = c.probes.readiness;
+    if (r) r.nextAt = Math.min(r.nextAt, x.t + x.timing.pleg);
   }
   if ((type === 'liveness' || type === 'startup') && changed === 'failure') {
     state.onHold = true;

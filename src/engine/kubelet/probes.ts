@@ -44,15 +44,33 @@ function resolvePort(port: number | string, containerSpec: any): number | undefi
   return (containerSpec.ports ?? []).find((p: any) => p.name === port)?.containerPort;
 }
 
-/** The first tick a worker acts on: ticks are start + k*period, and none before initialDelay. */
-export function firstProbeTick(startedAt: number, p: any): number {
+/** The worker's next tick after `t` (ticks are anchor + k*period). */
+export function nextTick(anchor: number, periodMs: number, t: number): number {
+  return anchor + (Math.floor((t - anchor) / periodMs) + 1) * periodMs;
+}
+
+/**
+ * The first tick a worker acts on for a container started at `startedAt`: the worker ticks
+ * from `anchor` (when the pod was added), and ticks before initialDelaySeconds do nothing.
+ * A readiness probe also runs at `manualTriggerAt` (prober_manager.go UpdatePodStatus triggers
+ * it when the status shows the container started but not ready).
+ */
+export function firstProbeTick(startedAt: number, p: any, anchor = startedAt, manualTriggerAt?: number): number {
   const { initialDelayMs, periodMs } = probeTiming(p);
-  return startedAt + Math.ceil(initialDelayMs / periodMs) * periodMs;
+  const earliest = startedAt + initialDelayMs;
+  let tick = anchor + Math.max(0, Math.ceil((earliest - anchor) / periodMs)) * periodMs;
+  if (manualTriggerAt !== undefined && manualTriggerAt >= earliest) tick = Math.min(tick, manualTriggerAt);
+  return tick;
 }
 
 /** Initial results (prober/worker.go newWorker): readiness Failure, liveness Success, startup Unknown. */
-export function newProbeState(type: ProbeType, startedAt: number, p: any): ProbeState {
-  return { nextAt: firstProbeTick(startedAt, p), result: type === 'readiness' ? 'failure' : type === 'liveness' ? 'success' : 'unknown', run: 0 };
+export function newProbeState(type: ProbeType, startedAt: number, p: any, anchor = startedAt, manualTriggerAt?: number): ProbeState {
+  return {
+    nextAt: firstProbeTick(startedAt, p, anchor, type === 'readiness' ? manualTriggerAt : undefined),
+    anchor,
+    result: type === 'readiness' ? 'failure' : type === 'liveness' ? 'success' : 'unknown',
+    run: 0,
+  };
 }
 
 /** Runs one probe against the simulated program, `sinceStart` ms into its life. */

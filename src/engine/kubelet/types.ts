@@ -22,6 +22,8 @@ export interface TerminatedState {
 export interface ProbeState {
   /** Next tick of the probe worker (virtual ms). */
   nextAt: number;
+  /** Ticks are anchor + k*period: the worker starts with the pod, not with the container. */
+  anchor: number;
   /** The result the kubelet acts on (resultsManager). */
   result: ProbeResult;
   /** worker.lastResult / resultRun. */
@@ -121,6 +123,8 @@ export interface KubeletDeps {
   releaseIP?(nodeName: string, pod: KubeObject): void;
   /** The Node to register when it does not exist yet (registerNode's output). */
   nodeToRegister?: KubeObject;
+  /** Static pod manifests (the node's /etc/kubernetes/manifests): mirror pods are created for them. */
+  staticPods?: KubeObject[];
 }
 
 /** Durations (virtual ms) of steps upstream does not fix; ClusterConfig.timing overrides by name. */

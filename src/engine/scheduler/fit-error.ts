@@ -1,7 +1,7 @@
 // The "0/N nodes are available" message (pkg/scheduler/framework/types.go FitError.Error):
 // a histogram of reasons over all nodes (absent nodes share one status), each "count reason",
 // sorted as strings (Go sort.Strings, so "10 x" sorts before "2 y"), then the PostFilter
-// message. When PreFilter rejected the pod, its message replaces the histogram.
+// message as it is. When PreFilter rejected the pod, its message replaces the histogram.
 import type { NodeToStatus } from './plugin-api';
 
 export const NO_NODE_AVAILABLE = (n: number) => `0/${n} nodes are available`;
@@ -24,6 +24,7 @@ export function fitErrorMessage(numAllNodes: number, statuses: NodeToStatus, pre
     const hist = reasonHistogram(numAllNodes, statuses);
     if (hist.length > 0) msg += ` ${hist.join(', ')}.`;
   }
-  if (postFilterMsg) msg += ` ${postFilterMsg}.`;
+  // The PostFilter message carries its own punctuation (" %v" upstream).
+  if (postFilterMsg) msg += ` ${postFilterMsg}`;
   return msg;
 }

@@ -140,8 +140,9 @@ export class Profile implements Handle {
 
   /** RunFilterPlugins: the first plugin that rejects the node decides. */
   runFilter(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
-    for (const p of this.plugins.filter) {
-      if (state.skipFilter.has(p.name)) continue;
+    const active = (state.activeFilters ??= this.plugins.filter.filter((p) => !state.skipFilter.has(p.name)));
+    for (let i = 0; i < active.length; i++) {
+      const p = active[i];
       const s = p.filter!(state, pod, node);
       if (!isSuccess(s)) {
         if (!isRejected(s)) return { code: 'Error', reasons: s!.reasons, plugin: p.name };
@@ -196,7 +197,7 @@ export class Profile implements Handle {
   }
 
   /** RunPreScorePlugins then RunScorePlugins (score, normalize, weight) over the feasible nodes. */
-  runScoring(state: CycleState, pod: PodInfo, nodes: NodeInfo[]): PluginScores {
+  runScoring(state: CycleState, pod: PodInfo, nodes: NodeInfo[], keepDetail = true): PluginScores {
     for (const p of this.plugins.preScore) {
       const s = p.preScore!(state, pod, nodes);
       if (s?.code === 'Skip') state.skipScore.add(p.name);
@@ -210,17 +211,16 @@ export class Profile implements Handle {
         plugins.push({ name: p.name, weight, skipped: true, raw: [], normalized: [] });
         continue;
       }
-      const scores: NodeScore[] = nodes.map((n) => ({ name: n.name, score: p.score!(state, pod, n) }));
-      const raw = scores.map((s) => s.score);
+      const scores: NodeScore[] = new Array(nodes.length);
+      for (let i = 0; i < nodes.length; i++) scores[i] = { name: nodes[i].name, score: p.score!(state, pod, nodes[i]) };
+      const raw = keepDetail ? scores.map((s) => s.score) : [];
       p.normalizeScore?.(state, pod, scores);
-      const normalized = scores.map((s) => s.score);
       for (let i = 0; i < nodes.length; i++) {
-        if (normalized[i] > 100 || normalized[i] < 0) {
-          throw new Error(`plugin "${p.name}" returns an invalid score ${normalized[i]}, it should in the range of [0, 100] after normalizing`);
-        }
-        totals[i] += normalized[i] * weight;
+        const v = scores[i].score;
+        if (v > 100 || v < 0) throw new Error(`plugin "${p.name}" returns an invalid score ${v}, it should in the range of [0, 100] after normalizing`);
+        totals[i] += v * weight;
       }
-      plugins.push({ name: p.name, weight, skipped: false, raw, normalized });
+      plugins.push({ name: p.name, weight, skipped: false, raw, normalized: keepDetail ? scores.map((s) => s.score) : [] });
     }
     return { plugins, totals };
   }

@@ -11,3 +11,4 @@ export { podRequestList, podResources, DEFAULT_MILLI_CPU_REQUEST, DEFAULT_MEMORY
 export { podKey } from './pod-info';
 export type { Status, Code } from './status';
 export type { SchedulingSnapshot, SchedulingResult, DecisionRecord, NodeDecision, FilterEntry, ScoreEntry, ClusterObjects } from './types';
+export { SCHEDULER_SIMPLIFICATIONS } from './simplifications';

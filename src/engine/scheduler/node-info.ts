@@ -22,7 +22,7 @@ export class NodeInfo {
   nonZeroCPU = 0;
   nonZeroMem = 0;
   /** Memo of per-selector pod counts (PodTopologySpread); cleared whenever the pod list changes. */
-  matchCounts = new Map<string, number>();
+  matchCounts = new Map<number, number>();
 
   constructor(readonly node: Node) {
     this.name = node.metadata?.name ?? '';

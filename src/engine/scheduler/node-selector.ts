@@ -66,6 +66,14 @@ export function podMatchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean
   return true;
 }
 
+/** The same check prepared once per pod; null when the pod constrains nothing (every node matches). */
+export function requiredNodeMatcher(pod: Pod): ((node: Node) => boolean) | null {
+  const sel = pod.spec?.nodeSelector;
+  const req = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  if ((!sel || Object.keys(sel).length === 0) && !req) return null;
+  return (node) => podMatchesNodeSelectorAndAffinity(pod, node);
+}
+
 /** Toleration.ToleratesTaint (core/v1/toleration.go). */
 export function toleratesTaint(t: Toleration, taint: Taint): boolean {
   if (t.effect && t.effect !== taint.effect) return false;

@@ -21,6 +21,8 @@ export class CycleState {
   skipFilter = new Set<string>();
   /** Plugins whose PreScore returned Skip: their Score does not run. */
   skipScore = new Set<string>();
+  /** The Filter plugins that run this cycle (set by the framework after PreFilter). */
+  activeFilters: Plugin[] | null = null;
   constructor(readonly cache: SchedulerCache) {}
 
   read<T extends StateData>(key: string): T | undefined {
@@ -34,6 +36,7 @@ export class CycleState {
     for (const [k, v] of this.data) c.data.set(k, v.clone());
     c.skipFilter = new Set(this.skipFilter);
     c.skipScore = new Set(this.skipScore);
+    c.activeFilters = this.activeFilters;
     return c;
   }
 }

@@ -27,6 +27,9 @@ export interface PodInfo {
   namespace: string;
   labels: Record<string, string>;
   requests: Resource;
+  /** PodRequests as a list, exact and with the scoring defaults (cpu in milli-units). */
+  requestList: Record<string, number>;
+  nonZeroList: Record<string, number>;
   nonZeroCPU: number;
   nonZeroMem: number;
   priority: number;
@@ -102,6 +105,8 @@ export function newPodInfo(pod: Pod, priorityOf: PriorityResolver): PodInfo {
     namespace: pod.metadata?.namespace ?? 'default',
     labels: pod.metadata?.labels ?? {},
     requests: res.requests,
+    requestList: res.requestList,
+    nonZeroList: res.nonZeroList,
     nonZeroCPU: res.nonZeroCPU,
     nonZeroMem: res.nonZeroMem,
     priority: priorityOf(pod),

@@ -107,6 +107,9 @@ export function podRequestList(pod: Pod, nonMissing: ResourceList | null = null)
 }
 
 export interface PodResourceSummary {
+  /** podRequestList without and with the non-zero defaults (cpu in milli-units). */
+  requestList: Record<string, number>;
+  nonZeroList: Record<string, number>;
   /** What the Fit filter compares with allocatable: exact requests, no defaults. */
   requests: Resource;
   /** Requests with 100m / 200Mi filled in for containers that set none: used by scoring only. */
@@ -115,9 +118,9 @@ export interface PodResourceSummary {
 }
 
 export function podResources(pod: Pod): PodResourceSummary {
-  const requests = resourceFromList(podRequestList(pod));
-  const nonZero = podRequestList(pod, { cpu: DEFAULT_MILLI_CPU_REQUEST, memory: DEFAULT_MEMORY_REQUEST });
-  return { requests, nonZeroCPU: nonZero.cpu ?? 0, nonZeroMem: nonZero.memory ?? 0 };
+  const requestList = podRequestList(pod);
+  const nonZeroList = podRequestList(pod, { cpu: DEFAULT_MILLI_CPU_REQUEST, memory: DEFAULT_MEMORY_REQUEST });
+  return { requestList, nonZeroList, requests: resourceFromList(requestList), nonZeroCPU: nonZeroList.cpu ?? 0, nonZeroMem: nonZeroList.memory ?? 0 };
 }
 
 export function addResource(into: Resource, r: Resource, sign = 1): void {

@@ -102,7 +102,41 @@ function resolveCache(cluster: SchedulingSnapshot | SchedulerCache): SchedulerCa
   return cluster instanceof SchedulerCache ? cluster : SchedulerCache.fromSnapshot(cluster);
 }
 
+/**
+ * One attempt for one pod. A plugin error does not escape: the record says Unschedulable with
+ * the error text and no plugin to blame, so the queue backs the pod off (as handleSchedulingFailure does).
+ */
 export function scheduleOne(
+  pod: Pod,
+  cluster: SchedulingSnapshot | SchedulerCache,
+  profile: Profile,
+  sched: SchedulerState,
+  rng: Rng,
+  opts: ScheduleOptions = {},
+): SchedulingResult {
+  try {
+    return attempt(pod, cluster, profile, sched, rng, opts);
+  } catch (e) {
+    const record: DecisionRecord = {
+      pod: podKey(pod),
+      schedulerName: pod.spec?.schedulerName || 'default-scheduler',
+      profile: profile.schedulerName,
+      result: 'Unschedulable',
+      selectedNode: null,
+      message: (e as Error).message,
+      nodes: {},
+      preemption: null,
+      detail: 'compact',
+      numAllNodes: 0,
+      evaluatedNodes: 0,
+      feasibleNodes: 0,
+      notes: ['A plugin returned an error.'],
+    };
+    return { record, unschedulablePlugins: [] };
+  }
+}
+
+function attempt(
   pod: Pod,
   cluster: SchedulingSnapshot | SchedulerCache,
   profile: Profile,
@@ -172,8 +206,8 @@ export function scheduleOne(
 
   record.feasibleNodes = feasible.length;
   record.evaluatedNodes = feasible.length + d.statuses.map.size;
-  const feasibleSet = new Set(feasible.map((n) => n.name));
   if (detail === 'full') {
+    const feasibleSet = new Set(feasible.map((n) => n.name));
     const scannedSet = new Set(scanned.map((n) => n.name));
     for (const n of all) record.nodes[n.name] = nodeEntry(n.name, d, feasibleSet, scannedSet, pre.status);
   }
@@ -203,7 +237,7 @@ export function scheduleOne(
   let selected: string;
   if (feasible.length === 1) selected = feasible[0].name;
   else {
-    const scores = profile.runScoring(cycle, pi, feasible);
+    const scores = profile.runScoring(cycle, pi, feasible, detail === 'full');
     if (detail === 'full') fillScores(record, feasible, scores);
     selected = selectHost(
       feasible.map((n) => n.name),

@@ -168,8 +168,13 @@ export class DeploymentSync {
     const allowed = want > 0 ? want + u.maxSurge(this.d) : 0;
     const toAdd = allowed - u.replicaCount(all);
     let operation = '';
-    if (toAdd > 0) (all = u.sortBySizeNewer(all)), (operation = 'up');
-    else if (toAdd < 0) (all = u.sortBySizeOlder(all)), (operation = 'down');
+    if (toAdd > 0) {
+      all = u.sortBySizeNewer(all);
+      operation = 'up';
+    } else if (toAdd < 0) {
+      all = u.sortBySizeOlder(all);
+      operation = 'down';
+    }
     let added = 0;
     const sizes = new Map<string, number>();
     for (const rs of all) {

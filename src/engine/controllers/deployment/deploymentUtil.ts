@@ -180,8 +180,14 @@ export function isSaturated(d: KubeObject, rs: KubeObject | undefined): boolean 
 export function setReplicasAnnotations(rs: KubeObject, desired: number, max: number): boolean {
   const a = (rs.metadata.annotations = { ...(rs.metadata.annotations ?? {}) });
   let changed = false;
-  if (a[DESIRED_REPLICAS] !== String(desired)) (a[DESIRED_REPLICAS] = String(desired)), (changed = true);
-  if (a[MAX_REPLICAS] !== String(max)) (a[MAX_REPLICAS] = String(max)), (changed = true);
+  if (a[DESIRED_REPLICAS] !== String(desired)) {
+    a[DESIRED_REPLICAS] = String(desired);
+    changed = true;
+  }
+  if (a[MAX_REPLICAS] !== String(max)) {
+    a[MAX_REPLICAS] = String(max);
+    changed = true;
+  }
   return changed;
 }
 

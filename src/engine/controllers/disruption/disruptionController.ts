@@ -154,7 +154,7 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
     };
   }
   if (JSON.stringify(status) !== JSON.stringify(pdb.status ?? {})) writes.unshift({ op: 'updateStatus', object: { ...pdb, status }, reason: 'UpdateStatus' });
-  return nextExpiry === undefined ? { writes } : { writes, requeueAfterMs: nextExpiry };
+  return nextExpiry === undefined ? { writes } : { writes, requeueAfterMs: nextExpiry, background: true };
 }
 
 function withTime(cond: Record<string, unknown>, prev: Record<string, unknown> | undefined, now: number): Record<string, unknown> {

@@ -70,7 +70,7 @@ export function checkEviction(pod: KubeObject, pdbsInNamespace: KubeObject[], no
       reason: 'TooManyRequests',
       message: PDB_VIOLATION_MESSAGE,
       retryAfterSeconds: 0,
-      cause: { type: 'DisruptionBudget', message: `The disruption budget ${pdb.metadata.name} needs ${st.desiredHealthy ?? 0} healthy pods and has ${st.currentHealthy ?? 0} currently` },
+      cause: { type: 'DisruptionBudget', message: budgetCauseMessage(pdb) },
     };
   }
   const nextStatus = {
@@ -84,6 +84,19 @@ export function checkEviction(pod: KubeObject, pdbsInNamespace: KubeObject[], no
     );
   }
   return { allowed: true, writes: [{ op: 'updateStatus', object: { ...pdb, status: nextStatus }, reason: 'Eviction' }, ...evictionWrites(pod, now)] };
+}
+
+/** The cause text of a refusal (eviction.go checkAndDecrement), most telling reason first. */
+function budgetCauseMessage(pdb: KubeObject): string {
+  const st = pdb.status ?? {};
+  const name = pdb.metadata.name;
+  const cond = (st.conditions ?? []).find((c: { type: string }) => c.type === 'DisruptionAllowed');
+  if (cond?.status === 'False' && cond.message && cond.reason === 'SyncFailed') {
+    return `The disruption budget ${name} does not allow evicting pods currently because it failed sync: ${cond.message}`;
+  }
+  if ((st.currentHealthy ?? 0) <= (st.desiredHealthy ?? 0)) return `The disruption budget ${name} needs ${st.desiredHealthy ?? 0} healthy pods and has ${st.currentHealthy ?? 0} currently`;
+  if (cond?.status === 'False' && cond.message) return `The disruption budget ${name} does not allow evicting pods currently (${cond.reason}): ${cond.message}`;
+  return `The disruption budget ${name} does not allow evicting pods currently`;
 }
 
 /** kubectl drain's line for a refused eviction (drain.go evictPods). */

@@ -19,7 +19,7 @@ function webPod(i: number, opts: Parameters<typeof makePod>[0] = {}): KubeObject
   return makePod({ name: `web-${String(i).padStart(3, '0')}`, uid: `pod-${i}`, labels: { app: 'web' }, nodeName: 'node-1', podIP: `10.244.${Math.floor(i / 250)}.${(i % 250) + 1}`, ready: true, ...opts });
 }
 
-const slicesOf = (objects: KubeObject[]) => objects.filter((o) => o.kind === 'EndpointSlice');
+const slicesOf = (objects: KubeObject[]): any[] => objects.filter((o) => o.kind === 'EndpointSlice');
 
 function sync(objects: KubeObject[]) {
   const plan = endpointSliceController.reconcile('default/web', fakeContext(objects));

@@ -108,7 +108,8 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
       writes.unshift({ op: 'updateStatus', object: { ...cj, status: nextStatus }, reason: 'UpdateStatus' });
     }
     writes.push(...cleanupFinishedJobs(cj, jobs));
-    return requeueAfterMs === undefined ? { writes } : { writes, requeueAfterMs };
+    // Waiting for the next schedule is upkeep: a cluster with only that left is settled.
+    return requeueAfterMs === undefined ? { writes } : { writes, requeueAfterMs, background: true };
   };
 
   if (cj.metadata.deletionTimestamp || cj.spec?.suspend === true) return finishWith();

@@ -182,7 +182,7 @@ describe('ttl-after-finished controller', () => {
       { conditions: [{ type: 'Complete', status: 'True', lastTransitionTime: isoAt(50_000) }] },
     );
     const early = ttlAfterFinishedController.reconcile('default/pi', fakeContext([job], 60_000));
-    expect(early).toEqual({ writes: [], requeueAfterMs: 90_000 });
+    expect(early).toEqual({ writes: [], requeueAfterMs: 90_000, background: true });
     const due = ttlAfterFinishedController.reconcile('default/pi', fakeContext([job], 150_000));
     expect(due.writes[0]).toMatchObject({ op: 'delete', ref: { kind: 'Job', name: 'pi' }, propagationPolicy: 'Foreground' });
   });

@@ -14,7 +14,8 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
   const finishedAt = jobFinishTime(job);
   if (finishedAt === undefined) return { writes: [] };
   const expireAt = finishedAt + ttl * 1000;
-  if (ctx.now < expireAt) return { writes: [], requeueAfterMs: expireAt - ctx.now };
+  // A far-off expiry should not keep the simulation busy.
+  if (ctx.now < expireAt) return { writes: [], requeueAfterMs: expireAt - ctx.now, background: true };
   return {
     writes: [
       {

@@ -37,7 +37,7 @@ describe('namespace controller', () => {
     expect(first.writes.filter((w) => w.op === 'delete').map((w) => (w.op === 'delete' ? `${w.ref.kind}/${w.ref.name}` : ''))).toEqual(['Pod/a', 'Pod/b', 'ConfigMap/cfg']);
     const status = (first.writes[0] as { object: KubeObject }).object.status;
     const remaining = status.conditions.find((c: { type: string }) => c.type === 'NamespaceContentRemaining');
-    expect(remaining).toMatchObject({ status: 'True', reason: 'SomeResourcesRemain', message: 'Some resources are remaining: configmaps. has 1 resource instances, pods. has 2 resource instances' });
+    expect(remaining).toMatchObject({ status: 'True', reason: 'SomeResourcesRemain', message: 'Some resources are remaining: pods. has 1 resource instances' });
     const fins = status.conditions.find((c: { type: string }) => c.type === 'NamespaceFinalizersRemaining');
     expect(fins.message).toBe('Some content in the namespace has finalizers remaining: example.com/keep in 1 resource instances');
     // Apply only the content deletions: the fake store would drop a Namespace whose metadata

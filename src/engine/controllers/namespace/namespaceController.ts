@@ -6,7 +6,7 @@
 import type { KubeObject, WatchEvent } from '../../api/types';
 import { KINDS } from '../../api/kinds';
 import { isoAt } from '../../core/time';
-import type { Controller, Plan, ReconcileContext, Write } from '../types';
+import type { Controller, Listers, Plan, ReconcileContext, Write } from '../types';
 
 export const NAMESPACE_FINALIZER = 'kubernetes';
 
@@ -42,9 +42,10 @@ interface NsCondition {
 }
 
 function condition(type: string, status: 'True' | 'False', reason: string, message: string, now: number, previous: NsCondition[]): NsCondition {
+  // updateConditions: lastTransitionTime moves only when the status does.
   const prev = previous.find((c) => c.type === type);
-  const same = prev && prev.status === status && prev.reason === reason && prev.message === message;
-  return same ? prev : { type, status, lastTransitionTime: isoAt(now), reason, message };
+  const lastTransitionTime = prev && prev.status === status ? prev.lastTransitionTime : isoAt(now);
+  return { type, status, lastTransitionTime, reason, message };
 }
 
 function reconcile(key: string, ctx: ReconcileContext): Plan {
@@ -60,13 +61,18 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
     const objects = ctx.listers.list(info.kind, key);
     if (info.group === 'events.k8s.io') continue; // same objects as core/v1 Event
     if (!objects.length) continue;
-    remaining.push(`${info.plural}.${info.group} has ${objects.length} resource instances`);
+    // Upstream counts what is left after its deleteCollection: objects held by finalizers,
+    // pods in graceful termination on a node, and anything already being deleted.
+    let left = 0;
     for (const obj of objects) {
       for (const f of obj.metadata.finalizers ?? []) finalizerCounts.set(f, (finalizerCounts.get(f) ?? 0) + 1);
+      const graceful = info.kind === 'Pod' && obj.spec?.nodeName && !['Succeeded', 'Failed'].includes(obj.status?.phase);
+      if (obj.metadata.deletionTimestamp || obj.metadata.finalizers?.length || graceful) left++;
       if (obj.metadata.deletionTimestamp) continue;
       if (info.kind === 'Pod') maxGraceSeconds = Math.max(maxGraceSeconds, obj.spec?.terminationGracePeriodSeconds ?? 30);
       writes.push({ op: 'delete', ref: { kind: info.kind, namespace: key, name: obj.metadata.name ?? '' }, reason: 'NamespaceDeletion', uid: obj.metadata.uid });
     }
+    if (left) remaining.push(`${info.plural}.${info.group} has ${left} resource instances`);
   }
   const previous: NsCondition[] = ns.status?.conditions ?? [];
   const { now } = ctx;
@@ -98,10 +104,11 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
   return { writes, requeueAfterMs: Math.max(1000, maxGraceSeconds * 1000) };
 }
 
-function keysFor(event: WatchEvent): string[] {
-  if (event.kind === 'Namespace') return event.type === 'DELETED' ? [] : [event.name];
+function keysFor(event: WatchEvent, listers: Listers): string[] {
+  if (event.kind === 'Namespace') return event.type === 'DELETED' || !event.object.metadata.deletionTimestamp ? [] : [event.name];
   // Content going away moves a terminating namespace along.
-  return event.type === 'DELETED' ? [event.namespace] : [];
+  if (event.type !== 'DELETED') return [];
+  return listers.get('Namespace', '', event.namespace)?.metadata.deletionTimestamp ? [event.namespace] : [];
 }
 
 export const namespaceController: Controller = {

@@ -82,7 +82,10 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
   const { now } = ctx;
   const writes: Write[] = [];
   let requeue: number | undefined;
-  const want = (ms: number) => {
+  // Health checks of a live node are upkeep; a pending eviction is real work.
+  let background = true;
+  const want = (ms: number, upkeep = false) => {
+    if (!upkeep) background = false;
     if (ms > 0) requeue = requeue === undefined ? ms : Math.min(requeue, ms);
   };
 
@@ -102,7 +105,7 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
       }
     }
   } else {
-    want(probe + NODE_MONITOR_GRACE_PERIOD_MS - now + 1);
+    want(probe + NODE_MONITOR_GRACE_PERIOD_MS - now + 1, true);
   }
 
   // 2. Taints from the conditions (and cordon).
@@ -133,7 +136,7 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
       writes.push(...evictPod(pod, now));
     }
   }
-  return requeue === undefined ? { writes } : { writes, requeueAfterMs: requeue };
+  return requeue === undefined ? { writes } : { writes, requeueAfterMs: requeue, ...(background ? { background } : {}) };
 }
 
 function earliestTaintTime(taints: Taint[], now: number): number {

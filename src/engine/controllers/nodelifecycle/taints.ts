@@ -37,16 +37,25 @@ function conditionStatus(node: KubeObject, type: string): string | undefined {
   return (node.status?.conditions ?? []).find((c: { type: string }) => c.type === type)?.status;
 }
 
-/** nodeConditionToTaintKeyStatusMap plus spec.unschedulable: the NoSchedule taints a node should carry. */
+/** nodeConditionToTaintKeyStatusMap: condition type -> status -> taint key. */
+const CONDITION_TAINTS: Record<string, Record<string, string>> = {
+  Ready: { False: TAINT_NOT_READY, Unknown: TAINT_UNREACHABLE },
+  MemoryPressure: { True: TAINT_MEMORY_PRESSURE },
+  DiskPressure: { True: TAINT_DISK_PRESSURE },
+  NetworkUnavailable: { True: TAINT_NETWORK_UNAVAILABLE },
+  PIDPressure: { True: TAINT_PID_PRESSURE },
+};
+
+/**
+ * doNoScheduleTaintingPass: the NoSchedule taints a node should carry, in the order of its
+ * conditions, then the cordon taint. NoSchedule taints carry no timeAdded.
+ */
 export function desiredNoScheduleTaints(node: KubeObject): Taint[] {
   const out: Taint[] = [];
-  const ready = conditionStatus(node, 'Ready');
-  if (ready === 'False') out.push({ key: TAINT_NOT_READY, effect: 'NoSchedule' });
-  if (ready === 'Unknown') out.push({ key: TAINT_UNREACHABLE, effect: 'NoSchedule' });
-  if (conditionStatus(node, 'MemoryPressure') === 'True') out.push({ key: TAINT_MEMORY_PRESSURE, effect: 'NoSchedule' });
-  if (conditionStatus(node, 'DiskPressure') === 'True') out.push({ key: TAINT_DISK_PRESSURE, effect: 'NoSchedule' });
-  if (conditionStatus(node, 'PIDPressure') === 'True') out.push({ key: TAINT_PID_PRESSURE, effect: 'NoSchedule' });
-  if (conditionStatus(node, 'NetworkUnavailable') === 'True') out.push({ key: TAINT_NETWORK_UNAVAILABLE, effect: 'NoSchedule' });
+  for (const c of (node.status?.conditions ?? []) as { type: string; status: string }[]) {
+    const key = CONDITION_TAINTS[c.type]?.[c.status];
+    if (key) out.push({ key, effect: 'NoSchedule' });
+  }
   if (node.spec?.unschedulable === true) out.push({ key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule' });
   return out;
 }

@@ -27,15 +27,13 @@ const LEGACY_COUNT: Record<string, string> = {
   ResourceQuota: 'resourcequotas',
 };
 
-/** QuotaV1Pod: terminal pods, and pods past their deletion grace, use no quota. */
-export function podCountsAgainstQuota(pod: KubeObject, now?: number): boolean {
+/**
+ * QuotaV1Pod: terminal pods use no quota. Simplified: a pod being deleted counts until it is
+ * gone (upstream stops counting it once its grace period has run out).
+ */
+export function podCountsAgainstQuota(pod: KubeObject): boolean {
   const phase = pod.status?.phase;
-  if (phase === 'Succeeded' || phase === 'Failed') return false;
-  if (pod.metadata.deletionTimestamp && now !== undefined) {
-    // Simplified: a pod being deleted stops counting once it has a deletionTimestamp in the past.
-    return false;
-  }
-  return true;
+  return phase !== 'Succeeded' && phase !== 'Failed';
 }
 
 type ResourceList = Record<string, string | number> | undefined;

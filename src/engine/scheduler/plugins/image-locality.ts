@@ -4,6 +4,7 @@
 import type { Plugin } from '../plugin-api';
 import { MAX_NODE_SCORE } from '../plugin-api';
 import { normalizedImageName } from '../node-info';
+import type { PodInfo } from '../pod-info';
 
 const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
@@ -19,15 +20,22 @@ export const imageLocality = (): Plugin => ({
   name: 'ImageLocality',
   score(state, pod, node) {
     const total = state.cache.numNodes;
-    const containers = [...(pod.pod.spec?.initContainers ?? []), ...(pod.pod.spec?.containers ?? [])];
+    const names = imageNames.get(pod) ?? normalizedImages(pod);
     let sum = 0;
-    for (const c of containers) {
-      const name = normalizedImageName(c.image ?? '');
+    for (const name of names) {
       const size = node.images.get(name);
       if (size === undefined) continue;
       const spread = (state.cache.imageNodes.get(name) ?? 0) / total;
       sum += Math.trunc(size * spread);
     }
-    return imageLocalityPriority(sum, containers.length);
+    return imageLocalityPriority(sum, names.length);
   },
 });
+
+/** Normalized image names per pod, computed once per PodInfo. */
+const imageNames = new WeakMap<PodInfo, string[]>();
+function normalizedImages(pod: PodInfo): string[] {
+  const names = [...(pod.pod.spec?.initContainers ?? []), ...(pod.pod.spec?.containers ?? [])].map((c) => normalizedImageName(c.image ?? ''));
+  imageNames.set(pod, names);
+  return names;
+}

@@ -6,7 +6,7 @@ import type { Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/
 import { MAX_NODE_SCORE, type CycleState, type NodeScore, type Plugin, type StateData } from '../plugin-api';
 import type { NodeInfo } from '../node-info';
 import type { PodInfo } from '../pod-info';
-import { doNotScheduleTaint, findUntoleratedTaint, podMatchesNodeSelectorAndAffinity } from '../node-selector';
+import { doNotScheduleTaint, findUntoleratedTaint, requiredNodeMatcher } from '../node-selector';
 import { skip, unresolvable, unschedulable } from '../status';
 import { countMatching, defaultSelector, fromLabelSelector, podCounts, type PodSelector } from './spread-selector';
 import { goRound } from './node-resources';
@@ -62,8 +62,10 @@ function constraintsFor(pod: PodInfo, state: CycleState, args: PodTopologySpread
 
 const hasAllKeys = (node: Node, cs: Constraint[]) => cs.every((c) => c.topologyKey in (node.metadata?.labels ?? {}));
 
-function matchInclusion(c: Constraint, pod: Pod, node: Node): boolean {
-  if (c.honorAffinity && !podMatchesNodeSelectorAndAffinity(pod, node)) return false;
+type Matcher = ((node: Node) => boolean) | null;
+
+function matchInclusion(c: Constraint, pod: Pod, node: Node, required: Matcher): boolean {
+  if (c.honorAffinity && required && !required(node)) return false;
   if (c.honorTaints && findUntoleratedTaint(node.spec?.taints, pod.spec?.tolerations, doNotScheduleTaint)) return false;
   return true;
 }
@@ -95,7 +97,7 @@ class FilterState implements StateData {
   update(p: PodInfo, preemptor: PodInfo, node: NodeInfo, delta: number): void {
     if (p.namespace !== preemptor.namespace || !hasAllKeys(node.node, this.constraints)) return;
     this.constraints.forEach((c, i) => {
-      if (!c.selector.matches(p.labels) || !matchInclusion(c, preemptor.pod, node.node)) return;
+      if (!c.selector.matches(p.labels) || !matchInclusion(c, preemptor.pod, node.node, requiredNodeMatcher(preemptor.pod))) return;
       const v = node.labels[c.topologyKey];
       this.matchNum[i].set(v, (this.matchNum[i].get(v) ?? 0) + delta);
       this.mins[i] = null;
@@ -124,10 +126,11 @@ export const podTopologySpread = (args: PodTopologySpreadArgs): Plugin => ({
     const cs = constraintsFor(pod, state, args, 'DoNotSchedule');
     if (cs.length === 0) return { status: skip() };
     const matchNum = cs.map(() => new Map<string, number>());
+    const required = requiredNodeMatcher(pod.pod);
     for (const n of nodes) {
       if (!hasAllKeys(n.node, cs)) continue;
       cs.forEach((c, i) => {
-        if (!matchInclusion(c, pod.pod, n.node)) return;
+        if (!matchInclusion(c, pod.pod, n.node, required)) return;
         const v = n.labels[c.topologyKey];
         matchNum[i].set(v, (matchNum[i].get(v) ?? 0) + countMatching(n, c.selector, pod.namespace));
       });
@@ -177,14 +180,19 @@ export const podTopologySpread = (args: PodTopologySpreadArgs): Plugin => ({
         }
       });
     }
-    for (const n of all) {
-      if (!podMatchesNodeSelectorAndAffinity(pod.pod, n.node) || (requireAll && !hasAllKeys(n.node, cs))) continue;
-      cs.forEach((c, i) => {
-        if (c.topologyKey === HOSTNAME || !matchInclusion(c, pod.pod, n.node)) return;
+    const required = requiredNodeMatcher(pod.pod);
+    const spreadByDomain = cs.some((c) => c.topologyKey !== HOSTNAME);
+    for (let j = 0; spreadByDomain && j < all.length; j++) {
+      const n = all[j];
+      if ((required && !required(n.node)) || (requireAll && !hasAllKeys(n.node, cs))) continue;
+      for (let i = 0; i < cs.length; i++) {
+        const c = cs[i];
+        if (c.topologyKey === HOSTNAME || !matchInclusion(c, pod.pod, n.node, required)) continue;
         const v = n.labels[c.topologyKey] ?? '';
-        if (!counts[i].has(v)) return;
-        counts[i].set(v, counts[i].get(v)! + countMatching(n, c.selector, pod.namespace));
-      });
+        const cur = counts[i].get(v);
+        if (cur === undefined) continue;
+        counts[i].set(v, cur + countMatching(n, c.selector, pod.namespace));
+      }
     }
     const weights = cs.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : sizes[i]) + 2));
     state.write(SCORE_KEY, new ScoreState(cs, ignored, counts, weights));
@@ -194,11 +202,13 @@ export const podTopologySpread = (args: PodTopologySpreadArgs): Plugin => ({
     const s = state.read<ScoreState>(SCORE_KEY);
     if (!s || s.ignored.has(node.name)) return 0;
     let score = 0;
-    s.constraints.forEach((c, i) => {
-      if (!(c.topologyKey in node.labels)) return;
-      const cnt = c.topologyKey === HOSTNAME ? countMatching(node, c.selector, pod.namespace) : (s.counts[i].get(node.labels[c.topologyKey]) ?? 0);
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i];
+      const v = node.labels[c.topologyKey];
+      if (v === undefined) continue;
+      const cnt = c.topologyKey === HOSTNAME ? countMatching(node, c.selector, pod.namespace) : (s.counts[i].get(v) ?? 0);
       score += cnt * s.weights[i] + (c.maxSkew - 1);
-    });
+    }
     return goRound(score);
   },
   normalizeScore(state, _pod, scores: NodeScore[]) {

@@ -11,6 +11,8 @@ import type { PodInfo } from '../pod-info';
 export interface PodSelector {
   /** Identity for memoising counts; equal keys select the same pods. */
   key: string;
+  /** Small integer ids per namespace for `key`, filled lazily by countMatching. */
+  ids?: Map<string, number>;
   /** labels.Selector.Empty(): an empty selector counts no pods here (countPodsMatchSelector). */
   empty: boolean;
   matches(labels: Record<string, string>): boolean;
@@ -62,9 +64,23 @@ export function defaultSelector(pod: Pod, cache: SchedulerCache): PodSelector {
 }
 
 /** countPodsMatchSelector: same namespace, not terminating, selector matches; memoised per node. */
+const interned = new Map<string, number>();
+
+function memoId(sel: PodSelector, ns: string): number {
+  sel.ids ??= new Map();
+  let id = sel.ids.get(ns);
+  if (id === undefined) {
+    const full = `${ns}\u0000${sel.key}`;
+    id = interned.get(full);
+    if (id === undefined) interned.set(full, (id = interned.size));
+    sel.ids.set(ns, id);
+  }
+  return id;
+}
+
 export function countMatching(node: NodeInfo, sel: PodSelector, ns: string): number {
   if (sel.empty) return 0;
-  const memoKey = `${ns}\u0000${sel.key}`;
+  const memoKey = memoId(sel, ns);
   const hit = node.matchCounts.get(memoKey);
   if (hit !== undefined) return hit;
   let n = 0;

@@ -1,0 +1,112 @@
+// One component per graph view: each builds its graph from the snapshot with a pure view-model
+// function, lays it out in a hook and hands it to GraphCanvas. All take `snapshot`, `selected`
+// (a `Kind/namespace/name` ref) and `onSelect(ref)`; view-specific inputs are listed per view.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Namespace, Pod } from 'kubernetes-types/core/v1';
+import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
+import type { Snapshot, WatchEvent } from '../../engine';
+import type { CniConfig } from '../../engine/network/cni';
+import { cniEnforcesPolicy, netpolMatrix, policyEnforcementNote, type NetpolMatrix } from '../../engine/network/netpol';
+import { buildControlPlaneGraph } from '../../viewmodel/controlPlaneGraph';
+import { buildNetworkGraph, nodeNetworksFromSnapshot } from '../../viewmodel/networkGraph';
+import { buildPoliciesGraph } from '../../viewmodel/policiesGraph';
+import { buildServicesGraph } from '../../viewmodel/servicesGraph';
+import { buildStorageGraph } from '../../viewmodel/storageGraph';
+import { buildWorkloadsGraph } from '../../viewmodel/workloadsGraph';
+import { GraphCanvas } from './GraphCanvas';
+import { useGraphLayout } from './useGraphLayout';
+
+export interface GraphViewProps {
+  snapshot: Snapshot;
+  /** `Kind/namespace/name` (or `Kind/name`) of the selected object. */
+  selected?: string;
+  onSelect?: (ref: string) => void;
+}
+
+export interface NamespacedViewProps extends GraphViewProps {
+  namespace?: string;
+  /** Show kube-* namespaces. Default false. */
+  includeSystem?: boolean;
+}
+
+export function WorkloadsView({ snapshot, selected, onSelect, namespace, includeSystem }: NamespacedViewProps) {
+  const { t } = useTranslation();
+  const graph = useMemo(() => buildWorkloadsGraph(snapshot, { namespace, includeSystem }), [snapshot, namespace, includeSystem]);
+  return <GraphCanvas graph={useGraphLayout(graph)} selected={selected} onSelect={onSelect} label={t('graph.view.workloads')} />;
+}
+
+export function ServicesView({ snapshot, selected, onSelect, namespace, includeSystem, clusterDomain }: NamespacedViewProps & { clusterDomain?: string }) {
+  const { t } = useTranslation();
+  const graph = useMemo(() => buildServicesGraph(snapshot, { namespace, includeSystem, clusterDomain }), [snapshot, namespace, includeSystem, clusterDomain]);
+  return <GraphCanvas graph={useGraphLayout(graph)} selected={selected} onSelect={onSelect} label={t('graph.view.services')} />;
+}
+
+export interface ControlPlaneViewProps extends GraphViewProps {
+  /** The event log up to the cursor (Simulation.events()). */
+  events?: readonly WatchEvent[];
+  /** Events travelling now: index in (from, to]. Default: the snapshot's last event. */
+  window?: { from: number; to: number };
+}
+
+export function ControlPlaneView({ snapshot, events, window, selected, onSelect }: ControlPlaneViewProps) {
+  const { t } = useTranslation();
+  const from = window?.from ?? snapshot.eventIndex - 1;
+  const to = window?.to ?? snapshot.eventIndex;
+  const graph = useMemo(() => buildControlPlaneGraph(snapshot, events ?? [], { window: { from, to } }), [snapshot, events, from, to]);
+  return <GraphCanvas graph={useGraphLayout(graph, { layerSpacing: 120 })} selected={selected} onSelect={onSelect} label={t('graph.view.controlPlane')} />;
+}
+
+export function StorageView({ snapshot, selected, onSelect, namespace }: GraphViewProps & { namespace?: string }) {
+  const { t } = useTranslation();
+  const graph = useMemo(() => buildStorageGraph(snapshot, { namespace }), [snapshot, namespace]);
+  return <GraphCanvas graph={useGraphLayout(graph)} selected={selected} onSelect={onSelect} label={t('graph.view.storage')} />;
+}
+
+export interface PoliciesViewProps extends GraphViewProps {
+  /** The cluster's CNI (ClusterConfig.cni): decides whether verdicts are enforced. */
+  cni: CniConfig['kind'];
+  /** Verdicts to draw; computed from the snapshot's pods and policies on `port` when omitted. */
+  matrix?: NetpolMatrix;
+  port?: number;
+  show?: 'all' | 'allowed' | 'denied';
+  includeSystem?: boolean;
+}
+
+export function PoliciesView({ snapshot, selected, onSelect, cni, matrix, port = 80, show, includeSystem }: PoliciesViewProps) {
+  const { t } = useTranslation();
+  const verdicts = useMemo(() => {
+    if (matrix) return matrix;
+    const pods = (snapshot.objects.Pod ?? []).filter((p) => includeSystem || !(p.metadata.namespace ?? '').startsWith('kube-'));
+    // KubeObject is the stored JSON of these kinds; the matrix reads them with their API types.
+    return netpolMatrix({
+      pods: pods as unknown as Pod[],
+      policies: (snapshot.objects.NetworkPolicy ?? []) as unknown as NetworkPolicy[],
+      namespaces: (snapshot.objects.Namespace ?? []) as unknown as Namespace[],
+      port,
+    });
+  }, [matrix, snapshot, port, includeSystem]);
+  // A selected pod focuses the view on its own connections (N pods have N x (N-1) pairs).
+  const focus = selected?.startsWith('Pod/') ? selected.slice('Pod/'.length) : undefined;
+  const graph = useMemo(
+    () => buildPoliciesGraph(snapshot, { matrix: verdicts, enforced: cniEnforcesPolicy(cni), enforcementNote: policyEnforcementNote(cni), cni, port, show, focus }),
+    [snapshot, verdicts, cni, port, show, focus],
+  );
+  return <GraphCanvas graph={useGraphLayout(graph)} selected={selected} onSelect={onSelect} label={t('graph.view.policies')} />;
+}
+
+export interface NetworkViewProps extends GraphViewProps {
+  /** The cluster's CNI and pod network (ClusterConfig.cni / podCIDR). */
+  cni: CniConfig;
+  includeSystem?: boolean;
+}
+
+export function NetworkView({ snapshot, selected, onSelect, cni, includeSystem }: NetworkViewProps) {
+  const { t } = useTranslation();
+  const { kind, clusterCidr, ipip, vni, hostMtu } = cni;
+  const graph = useMemo(
+    () => buildNetworkGraph(nodeNetworksFromSnapshot(snapshot, { kind, clusterCidr, ipip, vni, hostMtu }), { includeSystem }),
+    [snapshot, kind, clusterCidr, ipip, vni, hostMtu, includeSystem],
+  );
+  return <GraphCanvas graph={useGraphLayout(graph, { layerSpacing: 60, nodeSpacing: 20 })} selected={selected} onSelect={onSelect} label={t('graph.view.network')} />;
+}
