@@ -71,7 +71,7 @@ export function parseArgs(words: string[], specs: readonly FlagSpec[]): ParsedAr
         const shown = `-${c}, --${spec.name}`;
         const rest = w.slice(j + 1);
         if (spec.type === 'bool') {
-          if (rest.startsWith('=')) {
+          if (rest.length > 1 && rest.startsWith('=')) {
             set(spec, rest.slice(1), shown);
             break;
           }
@@ -79,7 +79,8 @@ export function parseArgs(words: string[], specs: readonly FlagSpec[]): ParsedAr
           j++;
           continue;
         }
-        if (rest !== '') set(spec, rest.startsWith('=') ? rest.slice(1) : rest, shown);
+        // pflag: `-n=x` means x, but a lone `-n=` means the value "=".
+        if (rest !== '') set(spec, rest.length > 1 && rest.startsWith('=') ? rest.slice(1) : rest, shown);
         else if (i + 1 < words.length) set(spec, words[++i], shown);
         else throw new FlagError(`flag needs an argument: '${c}' in -${c}`);
         break;

@@ -104,7 +104,7 @@ export function buildControlPlaneGraph(snapshot: Snapshot, events: readonly Watc
   const controllers = Object.keys(CONTROLLER_WATCHES).filter((c) => DEFAULT_CONTROLLERS.includes(c) || seen.has(c));
   for (const c of controllers) {
     const spec = CONTROLLER_WATCHES[c];
-    nodes.push({ id: `cp:${c}`, kind: 'controller', label: c, status: 'ok', statusText: 'idle', statusKey: IDLE, lines: [watchLine(spec)], parent: KCM_GROUP });
+    nodes.push({ id: `cp:${c}`, kind: 'controller', label: c, status: 'ok', statusText: 'idle', statusKey: IDLE, hint: watchLine(spec), parent: KCM_GROUP });
     linkOf.set(`cp:${c}`, `link:${KCM_GROUP}`);
     watchers.push({ id: `cp:${c}`, spec });
   }
@@ -112,7 +112,7 @@ export function buildControlPlaneGraph(snapshot: Snapshot, events: readonly Watc
   // Each node's agents, one group per machine (kubelet and kube-proxy each hold their own watches).
   for (const m of machines) {
     const group = `cp:machine/${m}`;
-    nodes.push({ id: group, kind: 'Node', label: m, status: 'neutral', statusText: '', group: true, pack: true, ref: `Node/${m}` });
+    nodes.push({ id: group, kind: 'Node', label: m, status: 'neutral', statusText: '', group: true, pack: true, packAs: 'row', ref: `Node/${m}` });
     links.push({ id: `link:${group}`, end: group, writes: true, watches: true });
     for (const [agent, spec] of [['kubelet', KUBELET_WATCHES], ['kube-proxy', KUBE_PROXY_WATCHES]] as const) {
       const id = `cp:${agent}/${m}`;
@@ -180,7 +180,9 @@ export function buildControlPlaneGraph(snapshot: Snapshot, events: readonly Watc
       label: rows.length ? rows.join('\n') : undefined,
     };
   });
-  edges.push({ id: 'etcd', source: APISERVER, target: ETCD, kind: 'persist', status: etcdTexts.length ? 'progress' : 'neutral', active: etcdTexts.length > 0, flow: 'forward', label: summarise(etcdTexts) });
+  // Drawn etcd -> apiserver so etcd sits on the left with the clients; both ways are real (the
+  // API server's watch cache watches etcd), and writes run against the arrow ('backward').
+  edges.push({ id: 'etcd', source: ETCD, target: APISERVER, kind: 'persist', bidirectional: true, status: etcdTexts.length ? 'progress' : 'neutral', active: etcdTexts.length > 0, flow: 'backward', label: summarise(etcdTexts) });
 
   for (const n of nodes) {
     const w = wrote.get(n.id) ?? 0;

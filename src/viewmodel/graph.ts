@@ -30,6 +30,8 @@ export interface GraphNode {
   lines?: string[];
   /** Monospace detail text (route table lines), shown below the lines. */
   details?: string[];
+  /** More detail for the hover text only (kept off the card to keep it small). */
+  hint?: string;
   /** Id of the group node this node sits inside. */
   parent?: string;
   /** A container for other nodes (a namespace, a machine); sized by the layout. */
@@ -39,6 +41,8 @@ export interface GraphNode {
    * rest of the graph. Edges then attach to the group itself, never to its children.
    */
   pack?: boolean;
+  /** How a packed group arranges its children: a grid (default) or one row. */
+  packAs?: 'grid' | 'row';
 }
 
 export interface GraphEdge {
@@ -59,6 +63,11 @@ export interface GraphEdge {
   active?: boolean;
   /** Which way the messages travel relative to source -> target. Default 'forward'. */
   flow?: 'forward' | 'backward' | 'both';
+  /**
+   * A logical link (a VXLAN tunnel between nodes) drawn as an arc over the layout instead of
+   * shaping it: layered layout would otherwise push its two ends into different layers.
+   */
+  overlay?: boolean;
   /** Both ends point at each other (a PV/PVC binding, a veth pair). */
   bidirectional?: boolean;
   /** Longer explanation (hover text), e.g. the NetworkPolicy rule that decided. */

@@ -74,3 +74,28 @@ describe('layoutGraph', () => {
     expect(nodeSize({ ...three.nodes[0], label: 'a-very-long-deployment-name-indeed' }).width).toBeGreaterThan(base.width);
   });
 });
+
+describe('layoutGraph overlay edges', () => {
+  it('keeps an overlay link out of the layering and draws it as an arc below both ends', async () => {
+    const g = await layoutGraph({
+      direction: 'DOWN',
+      notes: [],
+      nodes: [
+        { id: 'lan', kind: 'LAN', label: 'lan', status: 'neutral', statusText: '' },
+        { id: 'a', kind: 'vxlan', label: 'flannel.1', status: 'ok', statusText: 'x' },
+        { id: 'b', kind: 'vxlan', label: 'flannel.1', status: 'ok', statusText: 'y' },
+      ],
+      edges: [
+        { id: 'al', source: 'a', target: 'lan', kind: 'lan', status: 'neutral' },
+        { id: 'bl', source: 'b', target: 'lan', kind: 'lan', status: 'neutral' },
+        { id: 'ab', source: 'a', target: 'b', kind: 'vxlan', status: 'neutral', overlay: true, label: 'VXLAN' },
+      ],
+    });
+    const [a, b] = ['a', 'b'].map((id) => g.nodes.find((n) => n.id === id)!);
+    expect(a.y).toBe(b.y); // same layer: the tunnel did not push b below a
+    const arc = g.edges.find((e) => e.id === 'ab')!;
+    expect(arc.points).toHaveLength(3);
+    expect(arc.points[1].y).toBeGreaterThan(a.y + a.height);
+    expect(arc.labelBox).toBeDefined();
+  });
+});

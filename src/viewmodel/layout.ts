@@ -47,6 +47,7 @@ export interface Point {
 
 /** An edge with its route and label box, in absolute (root) coordinates. */
 export interface LaidOutEdge extends GraphEdge {
+  /** Orthogonal route; for an overlay edge: start, control point, end of a quadratic arc. */
   points: Point[];
   labelBox?: Box;
 }
@@ -110,7 +111,16 @@ export function nodeSize(node: GraphNode, measure: MeasureText = estimateText, t
 }
 
 /** The words an edge label shows: the label, then the status text on a second row. */
+/** Longest edge label row; longer rows end in an ellipsis (the full text is the label's tooltip). */
+export const EDGE_LABEL_MAX_CHARS = 44;
+
+const clip = (row: string) => (row.length > EDGE_LABEL_MAX_CHARS ? `${row.slice(0, EDGE_LABEL_MAX_CHARS - 1)}…` : row);
+
 export function edgeLabelRows(edge: GraphEdge, translate?: Translate): string[] {
+  return fullEdgeLabelRows(edge, translate).map(clip);
+}
+
+export function fullEdgeLabelRows(edge: GraphEdge, translate?: Translate): string[] {
   const rows: string[] = [];
   const label = edge.labelKey && translate ? translate(edge.labelKey.key, edge.labelKey.values) : edge.label;
   if (label) rows.push(...label.split('\n'));
@@ -145,11 +155,17 @@ function rootOptions(graph: Graph, tuning: LayoutTuning): LayoutOptions {
   };
 }
 
-const groupOptions = (pack: boolean): LayoutOptions => ({
+const PACKED: Record<'grid' | 'row', LayoutOptions> = {
+  grid: { 'elk.algorithm': 'rectpacking', 'elk.aspectRatio': '1.6' },
+  // Layered with no edges puts every child in one layer: a row when the direction is DOWN.
+  row: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.separateConnectedComponents': 'false' },
+};
+
+const groupOptions = (pack: 'grid' | 'row' | undefined): LayoutOptions => ({
   'elk.padding': `[top=${CARD.groupHeader + 8},left=${CARD.groupPad},bottom=${CARD.groupPad},right=${CARD.groupPad}]`,
   'elk.nodeSize.constraints': 'MINIMUM_SIZE',
   // A packed group is laid out on its own first (a grid of its children), then placed as one box.
-  ...(pack ? { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN', 'elk.algorithm': 'box', 'elk.aspectRatio': '1.8', 'elk.spacing.nodeNode': '16' } : {}),
+  ...(pack ? { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN', 'elk.spacing.nodeNode': '16', ...PACKED[pack] } : {}),
 });
 
 /**
@@ -166,7 +182,7 @@ export async function layoutGraph(graph: Graph, tuning: LayoutTuning = {}, trans
       : {};
     const size = nodeSize(node, measure, texts);
     const elkNode: ElkNode = node.group
-      ? { id: node.id, children: [], layoutOptions: { ...groupOptions(Boolean(node.pack)), 'elk.nodeSize.minimum': `(${size.width},${size.height})` } }
+      ? { id: node.id, children: [], layoutOptions: { ...groupOptions(node.pack ? node.packAs ?? 'grid' : undefined), 'elk.nodeSize.minimum': `(${size.width},${size.height})` } }
       : { id: node.id, width: size.width, height: size.height };
     elkNodes.set(node.id, elkNode);
   }
@@ -179,6 +195,11 @@ export async function layoutGraph(graph: Graph, tuning: LayoutTuning = {}, trans
   for (const edge of edges) {
     const rows = edgeLabelRows(edge, translate);
     const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
+    if (edge.overlay) {
+      elkEdge.layoutOptions = { 'elk.noLayout': 'true' };
+      root.edges!.push(elkEdge);
+      continue;
+    }
     if (rows.length) elkEdge.labels = [{ id: `${edge.id}#label`, text: rows.join('\n'), ...edgeLabelSize(rows, measure) }];
     root.edges!.push(elkEdge);
   }
@@ -205,7 +226,9 @@ export async function layoutGraph(graph: Graph, tuning: LayoutTuning = {}, trans
   const depth = (n: GraphNode): number => (n.parent ? 1 + depth(graph.nodes.find((p) => p.id === n.parent)!) : 0);
   const ordered = graph.nodes.map((n, i) => ({ n, i, d: depth(n) })).sort((a, b) => a.d - b.d || a.i - b.i);
   const nodes = ordered.map(({ n }) => ({ ...n, ...boxes.get(n.id)! }));
+  const absolute = absoluteBoxes(graph.nodes, boxes);
   const laidEdges = edges.map((edge): LaidOutEdge => {
+    if (edge.overlay) return overlayArc(edge, absolute.get(edge.source)!, absolute.get(edge.target)!, graph.direction, measure, translate);
     const r = routed.get(edge.id);
     const section = r?.sections?.[0];
     const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
@@ -214,4 +237,46 @@ export async function layoutGraph(graph: Graph, tuning: LayoutTuning = {}, trans
     return { ...edge, points: points.map((p) => ({ x: p.x, y: p.y })), labelBox };
   });
   return { direction: graph.direction, banner: graph.banner, notes: graph.notes, nodes, edges: laidEdges, width: result.width ?? 0, height: result.height ?? 0 };
+}
+
+function absoluteBoxes(nodes: GraphNode[], boxes: Map<string, Box>): Map<string, Box> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<string, Box>();
+  const resolve = (id: string): Box => {
+    const known = out.get(id);
+    if (known) return known;
+    const box = boxes.get(id)!;
+    const parent = byId.get(id)?.parent;
+    const origin = parent ? resolve(parent) : { x: 0, y: 0 };
+    const abs = { ...box, x: box.x + origin.x, y: box.y + origin.y };
+    out.set(id, abs);
+    return abs;
+  };
+  for (const n of nodes) resolve(n.id);
+  return out;
+}
+
+/** An arc leaving both ends on the far side of the layer direction (below for DOWN, right of RIGHT). */
+function overlayArc(edge: GraphEdge, a: Box, b: Box, direction: Graph['direction'], measure: MeasureText, translate?: Translate): LaidOutEdge {
+  let start: Point;
+  let end: Point;
+  let control: Point;
+  if (direction === 'DOWN') {
+    start = { x: a.x + a.width / 2, y: a.y + a.height };
+    end = { x: b.x + b.width / 2, y: b.y + b.height };
+    control = { x: (start.x + end.x) / 2, y: Math.max(start.y, end.y) + 40 + Math.abs(start.x - end.x) * 0.12 };
+  } else {
+    start = { x: a.x + a.width, y: a.y + a.height / 2 };
+    end = { x: b.x + b.width, y: b.y + b.height / 2 };
+    control = { x: Math.max(start.x, end.x) + 40 + Math.abs(start.y - end.y) * 0.12, y: (start.y + end.y) / 2 };
+  }
+  const rows = edgeLabelRows(edge, translate);
+  let labelBox: Box | undefined;
+  if (rows.length) {
+    // The midpoint of a quadratic Bezier: (start + 2 * control + end) / 4.
+    const mid = { x: (start.x + 2 * control.x + end.x) / 4, y: (start.y + 2 * control.y + end.y) / 4 };
+    const size = edgeLabelSize(rows, measure);
+    labelBox = { x: mid.x - size.width / 2, y: mid.y - size.height / 2, ...size };
+  }
+  return { ...edge, points: [start, control, end], labelBox };
 }

@@ -23,17 +23,18 @@ describe('buildNetworkGraph', () => {
       'overlay:flannel.1:node-1<->node-3',
       'overlay:flannel.1:node-2<->node-3',
     ]);
-    expect(g.edges.find((e) => e.kind === 'vxlan')).toMatchObject({ source: 'net:node-1:host:flannel.1', target: 'net:node-2:host:flannel.1', label: 'VXLAN VNI 1', bidirectional: true });
+    expect(g.edges.find((e) => e.kind === 'vxlan')).toMatchObject({ source: 'net:node-1:host:flannel.1', target: 'net:node-2:host:flannel.1', label: 'VXLAN VNI 1 node-1 ↔ node-2', bidirectional: true, overlay: true });
   });
 
   it('joins a pod eth0 to its host veth, the veth to cni0, and eth0 to the LAN', () => {
     const g = buildNetworkGraph(nodeNetworksFromSnapshot(cluster, flannel));
     const pod = g.nodes.find((n) => n.ref === 'Pod/default/web-a')!;
     expect(pod).toMatchObject({ kind: 'pod eth0', statusText: '10.244.1.2/24', parent: 'net:node-1' });
-    expect(pod.details).toContain('default via 10.244.1.1 dev eth0');
-    const veth = g.edges.find((e) => e.kind === 'veth' && e.target === pod.id)!;
-    expect(veth.source).toMatch(/^net:node-1:host:veth[0-9a-f]{8}$/);
-    expect(g.edges.find((e) => e.id === `port:${veth.source}`)).toMatchObject({ target: 'net:node-1:host:cni0', label: 'master cni0' });
+    expect(pod.hint).toContain('default via 10.244.1.1 dev eth0');
+    const veth = g.edges.find((e) => e.kind === 'veth' && e.source === pod.id)!;
+    expect(veth.target).toMatch(/^net:node-1:host:veth[0-9a-f]{8}$/);
+    expect(g.nodes.find((n) => n.id === veth.target)).toMatchObject({ statusText: 'master cni0 · hairpin on' });
+    expect(g.edges.find((e) => e.id === `port:${veth.target}`)).toMatchObject({ target: 'net:node-1:host:cni0' });
     expect(g.edges.filter((e) => e.target === LAN_NODE).map((e) => e.label)).toEqual(['192.168.56.11/24', '192.168.56.12/24', '192.168.56.13/24']);
     expect(g.nodes.find((n) => n.id === LAN_NODE)!.label).toBe('192.168.56.0/24');
   });
@@ -46,6 +47,14 @@ describe('buildNetworkGraph', () => {
     expect(g.nodes.some((n) => n.id === 'net:node-1:host:cni0')).toBe(true);
     // The engine's simplifications travel with the graph, prefixed by node.
     expect(g.notes.some((n) => n.startsWith('node-1: '))).toBe(true);
+  });
+
+  it('follows the routing table from cni0 to the uplinks it routes to', () => {
+    const g = buildNetworkGraph(nodeNetworksFromSnapshot(cluster, flannel));
+    expect(g.edges.find((e) => e.id === 'lookup:net:node-1:host:cni0')).toMatchObject({ target: 'net:node-1:routes' });
+    expect(g.edges.find((e) => e.id === 'route:node-1:flannel.1')).toMatchObject({ target: 'net:node-1:host:flannel.1', label: '10.244.2.0/24, 10.244.3.0/24' });
+    expect(g.edges.find((e) => e.id === 'route:node-1:eth0')).toMatchObject({ label: 'default, 192.168.56.0/24' });
+    expect(g.edges.some((e) => e.id === 'route:node-1:cni0')).toBe(false);
   });
 
   it('draws IP-in-IP links between tunl0 devices for calico', () => {

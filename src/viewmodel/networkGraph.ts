@@ -53,17 +53,22 @@ export interface NetworkOptions {
   includeSystem?: boolean;
 }
 
+/** What `ip -br addr` would say first: the addresses, or for a bridge port its master. */
 function ifaceStatus(i: NetInterface): string {
-  return i.addresses.length ? i.addresses.join(' ') : 'no address';
+  if (i.addresses.length) return i.addresses.join(' ');
+  if (i.master) return `master ${i.master}${i.hairpin ? ' · hairpin on' : ''}`;
+  if (i.proxyArp) return 'proxy_arp 1';
+  return 'no address';
 }
 
 function hostIfaceLines(i: NetInterface): string[] {
-  const lines = [`mtu ${i.mtu}`];
+  const lines = [`mtu ${i.mtu}${i.mac ? ` · ${i.mac}` : ''}`];
   if (i.vxlan) lines.push(`vxlan id ${i.vxlan.id} dstport ${i.vxlan.dstport} dev ${i.vxlan.dev}`);
-  if (i.master) lines.push(`master ${i.master}${i.hairpin ? ' · hairpin on' : ''}`);
-  if (i.proxyArp) lines.push('proxy_arp 1');
   return lines;
 }
+
+/** Devices that carry traffic off the node (uplinks), as opposed to the pod-facing ones. */
+const UPLINK_TYPES = new Set(['physical', 'vxlan', 'ipip']);
 
 export function buildNetworkGraph(networks: NodeNetwork[], opts: NetworkOptions = {}): Graph {
   const nodes: GraphNode[] = [];
@@ -87,11 +92,22 @@ export function buildNetworkGraph(networks: NodeNetwork[], opts: NetworkOptions 
       if (i.type === 'loopback') continue;
       nodes.push({ id: ifaceId(net.node, 'host', i.name), kind: i.type, label: i.name, status: 'ok', statusText: ifaceStatus(i), lines: hostIfaceLines(i), parent: group });
     }
+    const routesId = `net:${net.node}:routes`;
     for (const i of host.interfaces) {
       const id = ifaceId(net.node, 'host', i.name);
-      if (i.master) edges.push({ id: `port:${id}`, source: id, target: ifaceId(net.node, 'host', i.master), kind: 'bridge-port', status: 'neutral', label: `master ${i.master}` });
+      if (i.master) edges.push({ id: `port:${id}`, source: id, target: ifaceId(net.node, 'host', i.master), kind: 'bridge-port', status: 'neutral' });
+      // Traffic from pods reaches the host's routing table through the bridge, or (calico) straight from its veth.
+      if (i.type === 'bridge' || (i.type === 'veth' && !i.master)) edges.push({ id: `lookup:${id}`, source: id, target: routesId, kind: 'route', status: 'neutral' });
       if (i.type === 'physical') edges.push({ id: `lan:${id}`, source: id, target: LAN_NODE, kind: 'lan', status: 'neutral', label: i.addresses[0] });
-      if (i.vxlan) edges.push({ id: `encap:${id}`, source: id, target: ifaceId(net.node, 'host', i.vxlan.dev), kind: 'encap', status: 'neutral', label: `UDP ${i.vxlan.dstport}` });
+      if (i.vxlan) edges.push({ id: `encap:${id}`, source: id, target: ifaceId(net.node, 'host', i.vxlan.dev), kind: 'encap', status: 'neutral', label: `VXLAN in UDP ${i.vxlan.dstport}` });
+    }
+    // The routing table sends each destination out of a device: one edge per uplink, labelled with its destinations.
+    const byDev = new Map<string, string[]>();
+    for (const r of host.routes) if (r.dev) (byDev.get(r.dev) ?? byDev.set(r.dev, []).get(r.dev)!).push(r.dst);
+    for (const [dev, dsts] of byDev) {
+      const iface = host.interfaces.find((i) => i.name === dev);
+      if (!iface || !UPLINK_TYPES.has(iface.type)) continue;
+      edges.push({ id: `route:${net.node}:${dev}`, source: routesId, target: ifaceId(net.node, 'host', dev), kind: 'route', status: 'neutral', label: dsts.join(', ') });
     }
     addOverlayLinks(net, host, ipToNode, edges);
     for (const ns of net.netns) {
@@ -115,14 +131,16 @@ function addPodNamespace(node: string, ns: NetNamespace, group: string, nodes: G
     ref: `Pod/${podNs}/${podName}`,
     status: 'ok',
     statusText: ifaceStatus(eth0),
-    lines: [`namespace ${podNs} · mtu ${eth0.mtu}`],
-    details: ns.routes.map((r) => r.text),
+    lines: [`mtu ${eth0.mtu}`],
+    // Every pod's table is the same three routes but for its own src: on hover, not on the card.
+    hint: ['ip route:', ...ns.routes.map((r) => r.text)].join('\n'),
     parent: group,
   });
   // The peer string is "<netns>:<ifname>"; the host end lives in the root namespace.
   const [peerNs, peerIf] = (eth0.peer ?? '').split(':');
   if (peerNs === 'host' && peerIf) {
-    edges.push({ id: `veth:${id}`, source: ifaceId(node, 'host', peerIf), target: id, kind: 'veth', bidirectional: true, status: 'neutral', label: 'veth pair' });
+    // Drawn pod -> host so the pods sit above the host devices in the top-down layout.
+    edges.push({ id: `veth:${id}`, source: id, target: ifaceId(node, 'host', peerIf), kind: 'veth', bidirectional: true, status: 'neutral', label: 'veth pair' });
   }
 }
 
@@ -135,7 +153,7 @@ function addOverlayLinks(net: NodeNetwork, host: NetNamespace, ipToNode: Map<str
     const [a, b] = [net.node, peer].sort();
     const id = `overlay:${dev}:${a}<->${b}`;
     if (edges.some((e) => e.id === id)) return;
-    edges.push({ id, source: ifaceId(a, 'host', dev), target: ifaceId(b, 'host', dev), kind, bidirectional: true, status: 'neutral', label });
+    edges.push({ id, source: ifaceId(a, 'host', dev), target: ifaceId(b, 'host', dev), kind, bidirectional: true, overlay: true, status: 'neutral', label: `${label} ${a} ↔ ${b}` });
   };
   for (const f of host.fdb) {
     const dev = host.interfaces.find((i) => i.name === f.dev);

@@ -42,3 +42,12 @@ describe('buildPoliciesGraph', () => {
     expect(deniedOnly.edges[0].detail).toMatch(/^denied: /);
   });
 });
+
+describe('buildPoliciesGraph with nothing denied', () => {
+  it('says so in the notes instead of drawing nothing silently', () => {
+    const open = netpolMatrix({ pods: pods as Pod[], policies: [], namespaces, port: 80 });
+    const g = buildPoliciesGraph(snap, { matrix: open, enforced: true, show: 'denied' });
+    expect(g.edges).toEqual([]);
+    expect(g.notes[0]).toMatch(/^No NetworkPolicy denies/);
+  });
+});

@@ -62,6 +62,8 @@ export function buildPoliciesGraph(snapshot: Snapshot, opts: PoliciesOptions): G
     }
   }
   const notes = opts.port !== undefined ? [`Verdicts for TCP port ${opts.port}.`] : [];
+  if (show === 'denied' && edges.length === 0) notes.push('No NetworkPolicy denies any of these connections: every pod can reach every other pod.');
+  if (show === 'denied') notes.push('Only denied connections are drawn; select a pod to see all of its connections.');
   const banner = opts.enforced
     ? undefined
     : { status: 'warning' as const, labelKey: { key: 'graph.policies.notEnforced', values: { cni: opts.cni ?? '' } }, text: opts.enforcementNote };

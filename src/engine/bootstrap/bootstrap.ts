@@ -1,6 +1,6 @@
 // Puts a new cluster's first objects in place at virtual time 0, each written by the component
-// that writes it in a real cluster: the API server's own objects, each machine's kubelet
-// registering its Node, and (with `bootstrap: kubeadm`) kubeadm's addons.
+// that writes it in a real cluster: the API server's own objects and (with `bootstrap:
+// kubeadm`) kubeadm's add-ons. Nodes are registered by their kubelets as they start.
 import type { Cluster } from '../core/cluster';
 import type { KubeObject } from '../api/types';
 import type { Machine } from './machines';
@@ -15,7 +15,6 @@ import {
   systemNamespaces,
   systemPriorityClasses,
 } from './systemObjects';
-import { registerMachine } from './registerMachine';
 
 export function bootstrapCluster(cluster: Cluster, machines: Machine[]): void {
   const { config } = cluster;
@@ -28,8 +27,6 @@ export function bootstrapCluster(cluster: Cluster, machines: Machine[]): void {
   const apiIPs = (controlPlanes.length ? controlPlanes : machines.slice(0, 1)).map((m) => m.internalIP);
   create(kubernetesService(nthAddress(config.serviceCIDR, 1)));
   kubernetesEndpoints(apiIPs).forEach((o) => create(o));
-
-  for (const machine of machines) registerMachine(cluster, machine);
 
   if (config.bootstrap !== 'kubeadm') return;
   const kubeadm = { component: 'kubeadm', reason: 'Addon' };

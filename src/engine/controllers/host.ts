@@ -33,6 +33,8 @@ interface Registered {
   pending: Map<string, number>;
   /** key -> consecutive failed syncs (for the rate-limited requeue) */
   failures: Map<string, number>;
+  /** keys whose scheduled reconcile is routine upkeep */
+  backgroundKeys: Set<string>;
   enabled: boolean;
 }
 
@@ -46,7 +48,7 @@ export class ControllerHost {
   constructor(private deps: HostDeps) {}
 
   add(controller: Controller, options: ControllerOptions): void {
-    const reg: Registered = { controller, options, pending: new Map(), failures: new Map(), enabled: true };
+    const reg: Registered = { controller, options, pending: new Map(), failures: new Map(), backgroundKeys: new Set(), enabled: true };
     this.registered.push(reg);
     for (const kind of controller.watches) {
       const list = this.byKind.get(kind) ?? [];
@@ -68,6 +70,12 @@ export class ControllerHost {
     return this.registered.find((r) => r.controller.name === name)?.enabled ?? false;
   }
 
+  /** What each controller has scheduled, soonest first (for debugging and the UI). */
+  pendingWork(): { controller: string; key: string; at: number; background: boolean }[] {
+    const out = this.registered.flatMap((r) => [...r.pending].map(([key, at]) => ({ controller: r.controller.name, key, at, background: r.backgroundKeys.has(key) })));
+    return out.sort((a, b) => a.at - b.at);
+  }
+
   /** Informer delivery: called for every watch event. */
   onWatchEvent(event: WatchEvent): void {
     const regs = this.byKind.get(event.kind);
@@ -78,18 +86,41 @@ export class ControllerHost {
     }
   }
 
+  /**
+   * Schedules a reconcile of `key`; an earlier one already scheduled wins. `foregroundTasks`
+   * counts keys whose pending reconcile is real work (not upkeep): the simulation has settled
+   * when it is zero.
+   */
   private enqueue(reg: Registered, key: string, delayMs: number, background: boolean): void {
     const at = this.deps.now() + delayMs;
     const already = reg.pending.get(key);
-    if (already !== undefined && already <= at) return;
-    reg.pending.set(key, at);
-    if (background) this.backgroundTasks++;
-    else this.foregroundTasks++;
-    this.deps.queue.push(at, reg.controller.name, () => {
-      if (background) this.backgroundTasks--;
+    const wasBackground = reg.backgroundKeys.has(key);
+    if (already !== undefined && already <= at) {
+      // Keep the earlier reconcile, but real work must not hide behind an upkeep timer.
+      if (!background && wasBackground) {
+        reg.backgroundKeys.delete(key);
+        this.foregroundTasks++;
+        this.backgroundTasks--;
+      }
+      return;
+    }
+    if (already !== undefined) {
+      if (wasBackground) this.backgroundTasks--;
       else this.foregroundTasks--;
+    }
+    reg.pending.set(key, at);
+    if (background) {
+      reg.backgroundKeys.add(key);
+      this.backgroundTasks++;
+    } else {
+      reg.backgroundKeys.delete(key);
+      this.foregroundTasks++;
+    }
+    this.deps.queue.push(at, reg.controller.name, () => {
       if (reg.pending.get(key) !== at) return; // superseded by an earlier reconcile
       reg.pending.delete(key);
+      if (reg.backgroundKeys.delete(key)) this.backgroundTasks--;
+      else this.foregroundTasks--;
       if (!reg.enabled) return;
       this.reconcile(reg, key);
     });

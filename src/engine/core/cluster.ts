@@ -11,6 +11,8 @@ import { Indexes } from '../apiserver/indexes';
 import { ControllerHost } from '../controllers/host';
 import type { ClusterConfig } from '../api/clusterConfig';
 import type { AdmissionPlugin } from '../apiserver/admission';
+import type { Kubelet } from '../kubelet';
+import { ClusterIpam } from '../network/cni/podIpam';
 import type { NodeProxyState } from '../network/kubeproxy/kubeProxyComponent';
 
 export interface ComponentError {
@@ -31,6 +33,10 @@ export class Cluster {
   readonly errors: ComponentError[] = [];
   /** Each node's kube-proxy state (rules from its last sync), by node name. */
   readonly proxies = new Map<string, NodeProxyState>();
+  /** Each machine's kubelet (for user actions on nodes and containers). */
+  readonly kubelets = new Map<string, Kubelet>();
+  /** The CNI's host-local IPAM, per node. */
+  readonly ipam = new ClusterIpam();
   private time = 0;
 
   constructor(

@@ -2,6 +2,8 @@
 // typical latencies of a small real cluster (informer delivery plus a work-queue hop for
 // controllers); they order events realistically and are not meant as measurements.
 import type { KubeObject } from '../api/types';
+import { createKubelet, registerNode } from '../kubelet';
+import { staticPodManifests, IMAGES } from '../bootstrap/systemObjects';
 import type { Cluster } from './cluster';
 import type { Machine } from '../bootstrap/machines';
 import type { AdmissionPlugin } from '../apiserver/admission';
@@ -20,6 +22,24 @@ export interface EngineConfigs {
 }
 
 export const CONTROLLER_DELAY_MS = 5;
+/** A kubelet's pod workers react a little slower than the controllers (watch + pod worker hop). */
+export const KUBELET_DELAY_MS = 10;
+
+/**
+ * The Node a machine's kubelet registers: the kubelet's own registration, with what a Node
+ * object in the manifests says about the machine (its labels, taints, podCIDR, and — for an
+ * imported dump — its status) taking precedence.
+ */
+function nodeRegistration(cluster: Cluster, machine: Machine): KubeObject {
+  const given = machine.nodeObject;
+  const node = registerNode(machine.spec, cluster.config, { name: machine.name, now: 0, internalIP: machine.internalIP, podCIDR: given?.spec?.podCIDR, rng: cluster.rng });
+  if (!given) return node;
+  node.metadata.labels = { ...node.metadata.labels, ...(given.metadata.labels ?? {}) };
+  node.metadata.annotations = { ...node.metadata.annotations, ...(given.metadata.annotations ?? {}) };
+  node.spec = { ...node.spec, ...(given.spec ?? {}) };
+  if (cluster.config.importStatus && given.status) node.status = { ...node.status, ...given.status };
+  return node;
+}
 
 export function admissionPlugins(cluster: Cluster): AdmissionPlugin[] {
   // Mutating plugins run in list order, then every validating plugin (see ApiServer.admit).
@@ -40,6 +60,18 @@ export function wireComponents(cluster: Cluster, machines: Machine[], configs: E
   for (const controller of controllerManager) host.add(controller, { delayMs: CONTROLLER_DELAY_MS });
 
   startScheduler(cluster, configs.scheduler);
+
+  for (const machine of machines) {
+    const kubelet = createKubelet(machine.name, {
+      nodeToRegister: nodeRegistration(cluster, machine),
+      staticPods: machine.role === 'control-plane' && config.bootstrap === 'kubeadm' ? staticPodManifests(config, machine.internalIP) : [],
+      preloadedImages: machine.role === 'control-plane' && config.bootstrap === 'kubeadm' ? [IMAGES.etcd, IMAGES.apiserver, IMAGES.controllerManager, IMAGES.scheduler] : [],
+      allocateIP: (nodeName, pod) => cluster.ipam.allocate(cluster.store.get('Node', '', nodeName), pod),
+      releaseIP: (nodeName, pod) => cluster.ipam.release(nodeName, pod),
+    });
+    cluster.kubelets.set(machine.name, kubelet);
+    host.add(kubelet, { delayMs: KUBELET_DELAY_MS });
+  }
 
   const proxyConfig = kubeProxyConfigFrom(config, configs.kubeProxy);
   for (const machine of machines) {

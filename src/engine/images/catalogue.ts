@@ -10,6 +10,8 @@ export type AppProtocol = 'http' | 'https' | 'tcp' | 'grpc' | 'dns';
 export interface HttpAnswer {
   status: number;
   body: string;
+  /** Bytes the server reports sending (access logs), when it differs from body.length. */
+  bytes?: number;
 }
 
 export interface ListenSpec {
@@ -49,11 +51,13 @@ export interface ImageProfile {
   startupLogs?: string[];
   /** Programs the image has, for exec probes and scripts (`redis-cli`, `nginx`). */
   programs?: string[];
+  /** The server writes an access log line per request to stdout in this format. */
+  accessLog?: 'nginx' | 'httpd';
 }
 
 const NGINX_INDEX = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n</body>\n</html>\n';
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
-const nginx404: HttpAnswer = { status: 404, body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n</html>\r\n' };
+const nginx404: HttpAnswer = { status: 404, body: '<html>\r\n<head><title>404 Not Found</title></head>\r\n</html>\r\n', bytes: 153 };
 
 const BUSYBOX_PROGRAMS = ['sh', 'wget', 'nc', 'nslookup', 'ping', 'ls', 'ps', 'top', 'grep', 'awk', 'sed', 'head', 'tail', 'wc', 'id'];
 
@@ -98,7 +102,7 @@ export const IMAGES: readonly ImageProfile[] = [
     entrypoint: ['/docker-entrypoint.sh'],
     cmd: ['nginx', '-g', 'daemon off;'],
     serverPrograms: ['nginx'],
-    listens: [{ port: 80, protocol: 'TCP', app: 'http', routes: { '/': { status: 200, body: NGINX_INDEX }, '/index.html': { status: 200, body: NGINX_INDEX } }, notFound: nginx404 }],
+    listens: [{ port: 80, protocol: 'TCP', app: 'http', routes: { '/': { status: 200, body: NGINX_INDEX, bytes: 615 }, '/index.html': { status: 200, body: NGINX_INDEX, bytes: 615 } }, notFound: nginx404 }],
     listenAfterMs: 300,
     memoryBytes: 8 << 20,
     // nginx treats SIGTERM as "fast shutdown" and exits 0 at once.
@@ -125,6 +129,7 @@ export const IMAGES: readonly ImageProfile[] = [
       '{{nginxTime}} [notice] 1#1: start worker process 30',
     ],
     programs: ['nginx', 'sh', 'curl'],
+    accessLog: 'nginx',
   },
   {
     key: 'library/httpd',
@@ -147,6 +152,7 @@ export const IMAGES: readonly ImageProfile[] = [
       "[{{httpdTime}}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'",
     ],
     programs: ['httpd', 'sh'],
+    accessLog: 'httpd',
   },
   {
     key: 'library/redis',
@@ -221,6 +227,8 @@ export const IMAGES: readonly ImageProfile[] = [
     ...controlPlane('coredns/coredns', 'CoreDNS, cluster DNS on port 53', 22_380_000, 8080, 'http', { '/health': { status: 200, body: 'OK' } }, 'coredns'),
     cmd: [],
     entrypoint: ['/coredns'],
+    // A small cluster's CoreDNS uses ~20-30 MiB, well inside kubeadm's 170Mi limit.
+    memoryBytes: 30 << 20,
     listens: [
       { port: 53, protocol: 'UDP', app: 'dns' },
       { port: 53, protocol: 'TCP', app: 'dns' },

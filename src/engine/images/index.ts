@@ -9,5 +9,6 @@ export { simulateContainer, effectiveArgv } from './simulate';
 export type { ContainerProgram, ContainerProgramInput } from './simulate';
 export { runScript, tokenize, sleepMs } from './shell';
 export type { Timeline, TimelineEvent, ShellOptions } from './shell';
-export { programLogs, fileExistsAt, busyboxDate } from './logs';
+export { programLogs, programLogEntries, accessLogLine, fileExistsAt, busyboxDate } from './logs';
+export type { LogEntry } from './logs';
 export { listenerAt, httpAnswerAt } from './answers';

@@ -72,14 +72,25 @@ function line(ev: TimelineEvent, startedAt: number): string | undefined {
  * of them (default 1000, as the UI never needs more).
  */
 export function programLogs(program: ContainerProgram, startedAt: number, until: number, tail = 1000): string[] {
+  return programLogEntries(program, startedAt, until, tail).map((e) => e.line);
+}
+
+export interface LogEntry {
+  /** Virtual ms the line was written. */
+  at: number;
+  line: string;
+}
+
+/** programLogs with the time of each line, for merging with other output (access logs). */
+export function programLogEntries(program: ContainerProgram, startedAt: number, until: number, tail = 1000): LogEntry[] {
   const limit = until - startedAt;
-  const out: string[] = [];
+  const out: LogEntry[] = [];
   const tl = program.timeline;
   const stopAt = tl.exit ? Math.min(limit, tl.exit.at) : limit;
   for (const ev of tl.events) {
     if (ev.at > stopAt) break;
     const l = line(ev, startedAt);
-    if (l !== undefined) out.push(l);
+    if (l !== undefined) out.push({ at: startedAt + ev.at, line: l });
   }
   if (tl.loop && tl.loop.events.some((e) => e.kind === 'log' || e.kind === 'date')) {
     const { start, period, events } = tl.loop;
@@ -92,11 +103,22 @@ export function programLogs(program: ContainerProgram, startedAt: number, until:
         const at = start + k * period + ev.at;
         if (at > stopAt) break;
         const l = line({ ...ev, at }, startedAt);
-        if (l !== undefined) out.push(l);
+        if (l !== undefined) out.push({ at: startedAt + at, line: l });
       }
     }
   }
   return out.length > tail ? out.slice(out.length - tail) : out;
+}
+
+/**
+ * An access log line for a request, as nginx's default `combined`-style format and httpd's
+ * common log format write it: `10.244.1.1 - - [01/Jan/2026:00:00:10 +0000] "GET / HTTP/1.1" 200 615 "-" "kube-probe/1.34" "-"`.
+ */
+export function accessLogLine(format: 'nginx' | 'httpd', at: number, from: string, path: string, status: number, bytes: number, userAgent: string): string {
+  const c = civil(at);
+  const time = `${p2(c.d)}/${MONTHS[c.mo - 1]}/${c.y}:${p2(c.h)}:${p2(c.mi)}:${p2(c.s)} +0000`;
+  const head = `${from} - - [${time}] "GET ${path} HTTP/1.1" ${status} ${bytes}`;
+  return format === 'nginx' ? `${head} "-" "${userAgent}" "-"` : head;
 }
 
 /** Whether a file exists in the container `sinceStart` ms after it started (exec probes). */

@@ -183,7 +183,7 @@ function execLoop(node: Extract<Node, { k: 'while' }>, st: ExecState, opts: Shel
   throw new Stop('block');
 }
 
-const BUILTINS = new Set(['echo', 'printf', 'sleep', 'exit', 'true', 'false', ':', 'touch', 'rm', 'cat', 'date', 'hostname', 'test', '[', 'exec', 'export', 'tail', 'trap', 'set', 'mkdir', 'cd', 'env', 'printenv']);
+const BUILTINS = new Set(['echo', 'printf', 'sleep', 'exit', 'true', 'false', ':', 'touch', 'rm', 'cat', 'date', 'hostname', 'test', '[', 'exec', 'export', 'tail', 'trap', 'set', 'mkdir', 'cd', 'env', 'printenv', 'cp', 'mv', 'ln', 'chmod', 'chown']);
 const NETWORK_TOOLS = new Set(['wget', 'curl', 'nc', 'nslookup', 'ping', 'dig', 'host', 'telnet']);
 
 function execSimple(node: Extract<Node, { k: 'simple' }>, st: ExecState, opts: ShellOptions): void {
@@ -242,6 +242,22 @@ function execSimple(node: Extract<Node, { k: 'simple' }>, st: ExecState, opts: S
     case ':':
       st.status = 0;
       return;
+    // File installers (e.g. flannel's init containers copying its CNI binary and config onto the
+    // host): the copy is not modelled beyond its success.
+    case 'cp':
+    case 'mv':
+    case 'ln':
+    case 'chmod':
+    case 'chown': {
+      const paths = args.filter((a) => !a.startsWith('-'));
+      if ((cmd === 'cp' || cmd === 'mv') && paths.length >= 2) {
+        const [src, dst] = [paths[paths.length - 2], paths[paths.length - 1]];
+        st.files.set(dst, st.files.get(src) ?? '');
+        if (cmd === 'mv') st.files.delete(src);
+      }
+      st.status = 0;
+      return;
+    }
     case 'false':
       st.status = 1;
       return;

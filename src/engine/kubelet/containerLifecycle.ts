@@ -6,7 +6,7 @@
 import { EPOCH_MS } from '../core/time';
 import { invalidImageMessage, parseImageReference, defaultPullPolicy } from '../images/reference';
 import { pullDurationMs, pullOutcome } from '../images/registry';
-import { programLogs } from '../images/logs';
+import { instanceLogs } from './logs';
 import { backoffNext, formatGoDuration, isInBackoffSince, isInBackoffSinceUpdate } from './backoff';
 import { containerEnv } from './configRefs';
 import { newProbeState, PROBE_TYPES, probeSpec } from './probes';
@@ -24,6 +24,7 @@ function wait(c: ContainerRuntime, reason: string, message: string | undefined, 
 export function startContainer(x: SyncCtx, c: ContainerRuntime): void {
   const spec = specOf(x.pod, c);
   const image: string = spec.image ?? '';
+  c.specImage = image;
   const parsed = parseImageReference(image);
   if (!parsed.ok) {
     const msg = invalidImageMessage(image, parsed.error);
@@ -142,12 +143,10 @@ function createAndStart(x: SyncCtx, c: ContainerRuntime): void {
 }
 
 /** The instance stopped (by itself or killed): record it; the kubelet notices at the next relist. */
-export function onExit(x: SyncCtx, c: ContainerRuntime, result: { code: number; reason: string; message?: string }): void {
+export function onExit(x: SyncCtx, c: ContainerRuntime, result: { code: number; reason: string; message?: string }, cause?: KillCause): void {
   const startedAt = c.startedAt ?? x.t;
-  if (c.phase === 'running') {
-    const program = x.programs.get(c.name) ?? programOf(x, c);
-    c.previousLogs = programLogs(program, startedAt, x.t, 200);
-  }
+  if (c.phase === 'running') c.previousLogs = instanceLogs(x, c, x.t, 200);
+  c.accessLog = undefined;
   c.terminated = {
     exitCode: result.code,
     reason: result.reason,
@@ -163,7 +162,8 @@ export function onExit(x: SyncCtx, c: ContainerRuntime, result: { code: number; 
   c.exitAt = undefined;
   c.exit = undefined;
   c.stopping = undefined;
-  if (x.rt.terminating) return;
+  // Stopped on purpose (deletion, end of the pod): nothing to decide, no restart.
+  if (x.rt.terminating || x.rt.terminal || cause === 'delete' || cause === 'sidecar') return;
   c.decideAt = c.forceRestart ? x.t : x.t + x.timing.pleg;
 }
 
@@ -214,7 +214,7 @@ export function restartWithBackoff(x: SyncCtx, c: ContainerRuntime): void {
   startContainer(x, c);
 }
 
-export type KillCause = 'liveness' | 'startup' | 'delete' | 'user' | 'sidecar';
+export type KillCause = 'liveness' | 'startup' | 'delete' | 'user' | 'sidecar' | 'changed';
 
 /** Sends SIGTERM; the process exits after its stop time, or SIGKILL (137) at the end of the grace period. */
 export function killContainer(x: SyncCtx, c: ContainerRuntime, cause: KillCause, graceOverrideSeconds?: number): void {
@@ -228,6 +228,9 @@ export function killContainer(x: SyncCtx, c: ContainerRuntime, cause: KillCause,
     const restart = restartPolicy(x.pod) !== 'Never';
     emitEvent(x, 'Normal', 'Killing', `Container ${c.name} failed ${cause} probe${restart ? ', will be restarted' : ''}`);
     c.forceRestart = restart;
+  } else if (cause === 'changed') {
+    emitEvent(x, 'Normal', 'Killing', `Container ${c.name} definition changed, will be restarted`);
+    c.forceRestart = true;
   } else {
     emitEvent(x, 'Normal', 'Killing', `Stopping container ${c.name}`);
   }

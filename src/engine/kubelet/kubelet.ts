@@ -7,11 +7,11 @@ import type { KubeObject, WatchEvent } from '../api/types';
 import type { Controller, Listers, Plan, ReconcileContext, Write } from '../controllers/types';
 import { parseImageReference } from '../images/reference';
 import { pullOutcome } from '../images/registry';
-import { programLogs } from '../images/logs';
 import { admitPod } from './admission';
 import { buildPodStatus, sameJSON } from './podStatus';
 import { nextDue, syncPod } from './podSync';
-import { programOf, type SyncCtx } from './syncContext';
+import { type SyncCtx } from './syncContext';
+import { instanceLogs } from './logs';
 import { nodeSync } from './nodeSync';
 import { timingFrom, type ContainerRuntime, type KubeletDeps, type KubeletState, type PodRuntime, type ProbeOverride, type ProbeType } from './types';
 import { isRestartableInitContainer } from './podStatusColumns';
@@ -202,7 +202,7 @@ export function createKubelet(nodeName: string, deps: KubeletDeps & { preloadedI
       }
       const x = { pod, rt, listers, node: listers.get('Node', '', nodeName), programs: new Map() } as unknown as SyncCtx;
       const until = c.phase === 'running' ? now : (c.terminated?.finishedAt ?? now);
-      return programLogs(programOf(x, c), c.startedAt ?? now, until, opts.tail ?? 1000);
+      return instanceLogs(x, c, until, opts.tail ?? 1000);
     },
     runtimeOf(namespace, pod) {
       return state.pods[`${namespace}/${pod}`];

@@ -212,3 +212,29 @@ describe('OOMKilled', () => {
     expect(d.pod('memory-demo-2')!.status.qosClass).toBe('Burstable');
   });
 });
+
+describe('changing the image of a pod', () => {
+  it('pulls the fixed image at once when a container is in ImagePullBackOff', () => {
+    const { driver: d } = setupKubelet();
+    const pod = testPod('fixme', { containers: [{ name: 'c', image: 'nginx:doesnotexist' }] });
+    d.put(pod);
+    d.runUntil(5_000);
+    expect(cols(d, 'fixme')).toBe('0/1 ImagePullBackOff 0');
+    d.put({ ...d.pod('fixme')!, spec: { ...pod.spec, containers: [{ name: 'c', image: 'nginx:1.27' }] } });
+    d.runUntil(8_000);
+    expect(cols(d, 'fixme')).toBe('1/1 Running 0');
+  });
+
+  it('restarts a running container whose image changed ("definition changed")', () => {
+    const { driver: d } = setupKubelet({ preloadedImages: ['nginx:1.27', 'nginx:1.28'] });
+    const pod = testPod('web', { containers: [{ name: 'c', image: 'nginx:1.27' }] });
+    d.put(pod);
+    d.runUntil(3_000);
+    d.put({ ...d.pod('web')!, spec: { ...pod.spec, containers: [{ name: 'c', image: 'nginx:1.28' }] } });
+    d.runUntil(6_000);
+    expect(d.events.find((e) => e.reason === 'Killing')!.message).toBe('Container c definition changed, will be restarted');
+    const cs = d.pod('web')!.status.containerStatuses[0];
+    expect(cs.image).toBe('docker.io/library/nginx:1.28');
+    expect(cs.restartCount).toBe(1);
+  });
+});

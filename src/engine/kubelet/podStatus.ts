@@ -21,12 +21,19 @@ function terminatedJSON(t: TerminatedState): any {
   return out;
 }
 
-function containerStatus(x: SyncCtx, c: ContainerRuntime, defaultWaiting: string): any {
+/**
+ * status_manager.go TerminatePod: at the end of a deleted pod's life, a container that never
+ * terminated is reported as failed with ContainerStatusUnknown.
+ */
+const UNKNOWN_AT_TERMINATION = { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated' };
+
+function containerStatus(x: SyncCtx, c: ContainerRuntime, defaultWaiting: string, finalizing = false): any {
   const spec = specOf(x.pod, c);
   let state: any;
   let lastState: any = c.lastTerminated ? { terminated: terminatedJSON(c.lastTerminated) } : {};
   if (c.phase === 'running') state = { running: { startedAt: isoAt(c.startedAt ?? x.t) } };
   else if (c.phase === 'exited' && c.terminated) state = { terminated: terminatedJSON(c.terminated) };
+  else if (finalizing) state = { terminated: { ...UNKNOWN_AT_TERMINATION } };
   else {
     const w = c.waiting ?? { reason: defaultWaiting };
     state = { waiting: w.message !== undefined ? { reason: w.reason, message: w.message } : { reason: w.reason } };
@@ -45,7 +52,8 @@ function containerStatus(x: SyncCtx, c: ContainerRuntime, defaultWaiting: string
   };
   if (c.containerID) out.containerID = c.containerID;
   out.started = c.phase === 'running' ? c.started : false;
-  if (spec.resources && (spec.resources.requests || spec.resources.limits)) out.resources = spec.resources;
+  // Resources are reported for running containers (convertContainerStatusResources).
+  if (c.phase === 'running' && spec.resources && (spec.resources.requests || spec.resources.limits)) out.resources = spec.resources;
   if (spec.volumeMounts?.length) {
     out.volumeMounts = spec.volumeMounts.map((m: any) => ({
       name: m.name,
@@ -84,11 +92,17 @@ export function buildPodStatus(x: SyncCtx): any {
   }
   const defaultWaiting = (pod.spec?.initContainers ?? []).length > 0 ? 'PodInitializing' : 'ContainerCreating';
   const initStatuses = rt.containers.filter((c) => c.kind !== 'regular').map((c) => containerStatus(x, c, defaultWaiting));
-  const statuses = rt.containers.filter((c) => c.kind === 'regular').map((c) => containerStatus(x, c, defaultWaiting));
+  // A deleted pod's regular containers that never ran end as ContainerStatusUnknown, unless
+  // init containers never completed (their state already explains the failure).
+  const finalizing = !!rt.terminating && !!rt.sandboxRemoved && (!!rt.initialized || !(pod.spec?.initContainers ?? []).length);
+  const statuses = rt.containers.filter((c) => c.kind === 'regular').map((c) => containerStatus(x, c, defaultWaiting, finalizing));
   const all = [...initStatuses, ...statuses];
   const podIsTerminal = !!rt.terminal || (!!rt.terminating && !!rt.sandboxRemoved);
   let phase = podPhase(pod.spec ?? {}, all, podIsTerminal, !!rt.initialized, isStaticPod(pod));
-  if (podIsTerminal && phase !== 'Succeeded' && phase !== 'Failed') phase = 'Failed';
+  // TerminatePod: every non-static pod ends in a terminal phase; once terminal, it stays so.
+  if (podIsTerminal && phase !== 'Succeeded' && phase !== 'Failed' && !isStaticPod(pod)) phase = 'Failed';
+  if (rt.failure) phase = 'Failed';
+  if ((old.phase === 'Succeeded' || old.phase === 'Failed') && phase !== old.phase) phase = old.phase;
 
   const spec = pod.spec ?? {};
   const generated: PodCondition[] = [
@@ -98,10 +112,10 @@ export function buildPodStatus(x: SyncCtx): any {
   const others = (old.conditions ?? []).filter((c: any) => !['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].includes(c.type));
   generated.push(podReadyCondition(spec, [...generated, ...others], all, phase));
   generated.push(containersReadyCondition(spec, all, phase));
-  const conditions = generated.map((c) => stamp(x, c));
+  // mergePodStatus: conditions the kubelet does not own come first, then the kubelet's.
+  const conditions = [...others, ...generated.map((c) => stamp(x, c))];
   const scheduled = (old.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
   conditions.push(scheduled?.status === 'True' ? scheduled : stamp(x, { type: 'PodScheduled', status: 'True' }));
-  conditions.push(...others);
 
   const status: any = {};
   if (pod.metadata.generation !== undefined) status.observedGeneration = pod.metadata.generation;
@@ -118,6 +132,10 @@ export function buildPodStatus(x: SyncCtx): any {
   } else if (old.podIP && rt.sandboxRemoved) {
     status.podIP = old.podIP;
     status.podIPs = old.podIPs;
+  }
+  if (rt.failure) {
+    status.message = rt.failure.message;
+    status.reason = rt.failure.reason;
   }
   status.startTime = startTime;
   if (initStatuses.length) status.initContainerStatuses = initStatuses;

@@ -3,7 +3,8 @@
 // timer that fell due since the last sync (pulls finishing, exits, relists, probe ticks,
 // back-off expiries), each at its own time, then decide what to do now: create the sandbox,
 // start the next init container, the sidecars, the regular containers, or tear down.
-import { randomHex64, emitEvent, nodeIP, gracePeriodMs, programOf, specOf, restartPolicy, type SyncCtx } from './syncContext';
+import { randomHex64, emitEvent, nodeIP, gracePeriodMs, programOf, specOf, restartPolicy, probeSourceIP, PROBE_USER_AGENT, type SyncCtx } from './syncContext';
+import { accessLogLine } from '../images/logs';
 import { decide, killContainer, onExit, onPullDone, restartWithBackoff, startContainer } from './containerLifecycle';
 import { missingVolumeSource } from './configRefs';
 import { nextTick, probeSpec, probeTiming, probeTitle, recordProbeResult, runProbe } from './probes';
@@ -11,6 +12,7 @@ import type { ContainerRuntime, ProbeType } from './types';
 
 export type Due =
   | { at: number; kind: 'sandbox' }
+  | { at: number; kind: 'deadline' }
   | { at: number; kind: 'sandboxRetry' }
   | { at: number; kind: 'pull' | 'retry' | 'exit' | 'stop' | 'decide'; c: ContainerRuntime }
   | { at: number; kind: 'probe'; c: ContainerRuntime; type: ProbeType };
@@ -24,6 +26,8 @@ export function nextDue(x: SyncCtx): Due | undefined {
   };
   if (rt.sandbox && !rt.sandbox.ready) offer({ at: rt.sandbox.readyAt, kind: 'sandbox' });
   if (rt.sandboxRetryAt !== undefined) offer({ at: rt.sandboxRetryAt, kind: 'sandboxRetry' });
+  const ads = x.pod.spec?.activeDeadlineSeconds;
+  if (typeof ads === 'number' && !rt.terminal && !rt.rejected && !rt.terminating) offer({ at: rt.startTime + ads * 1000, kind: 'deadline' });
   for (const c of rt.containers) {
     if (c.phase === 'pulling' && c.pull) offer({ at: c.pull.doneAt, kind: 'pull', c });
     if (c.phase === 'waiting' && c.retryAt !== undefined) offer({ at: c.retryAt, kind: 'retry', c });
@@ -32,7 +36,7 @@ export function nextDue(x: SyncCtx): Due | undefined {
       if (c.stopping) offer({ at: c.stopping.at, kind: 'stop', c });
       if (!rt.terminating) {
         for (const [type, p] of Object.entries(c.probes) as [ProbeType, NonNullable<ContainerRuntime['probes'][ProbeType]>][]) {
-          if (!p.onHold && Number.isFinite(p.nextAt)) offer({ at: p.nextAt, kind: 'probe', c, type });
+          if (!p.onHold && !p.done) offer({ at: p.nextAt, kind: 'probe', c, type });
         }
       }
     }
@@ -53,6 +57,14 @@ function process(x: SyncCtx, d: Due): void {
     case 'sandboxRetry':
       x.rt.sandboxRetryAt = undefined;
       return;
+    case 'deadline': {
+      // pkg/kubelet/active_deadline.go: the pod fails and its containers are stopped.
+      const message = 'Pod was active on the node longer than the specified deadline';
+      x.rt.failure = { reason: 'DeadlineExceeded', message };
+      x.rt.terminal = true;
+      emitEvent(x, 'Normal', 'DeadlineExceeded', message);
+      return;
+    }
     case 'pull':
       return onPullDone(x, d.c);
     case 'retry':
@@ -63,7 +75,7 @@ function process(x: SyncCtx, d: Due): void {
       return onExit(x, d.c, d.c.exit ?? { code: 0, reason: 'Completed' });
     case 'stop': {
       const s = d.c.stopping!;
-      return onExit(x, d.c, { code: s.code, reason: s.reason });
+      return onExit(x, d.c, { code: s.code, reason: s.reason }, s.cause);
     }
     case 'decide':
       return decide(x, d.c);
@@ -79,7 +91,7 @@ function probeTick(x: SyncCtx, c: ContainerRuntime, type: ProbeType): void {
   const { periodMs, initialDelayMs } = probeTiming(p);
   state.nextAt = nextTick(state.anchor, periodMs, x.t);
   if (type === 'startup' && c.started) {
-    state.nextAt = Infinity;
+    state.done = true;
     return;
   }
   if (type !== 'startup' && !c.started) return;
@@ -89,13 +101,14 @@ function probeTick(x: SyncCtx, c: ContainerRuntime, type: ProbeType): void {
     ? { ok: override === 'succeed', output: override === 'fail' ? 'probe forced to fail by the user (Kubeglass)' : '' }
     : runProbe(p, spec, programOf(x, c), x.rt.sandbox?.ip ?? '', x.t - (c.startedAt ?? 0));
   if (!outcome.ok) emitEvent(x, 'Warning', 'Unhealthy', `${probeTitle(type)} probe failed: ${outcome.output}`);
+  recordAccess(x, c, 'http' in outcome ? outcome.http : undefined);
   const changed = recordProbeResult(state, outcome.ok ? 'success' : 'failure', p);
   if (type === 'readiness') c.ready = c.started && state.result === 'success';
   if (!changed) return;
   if (type === 'startup' && changed === 'success') {
     c.started = true;
     c.ready = !c.probes.readiness || c.probes.readiness.result === 'success';
-    state.nextAt = Infinity;
+    state.done = true;
     // The status now shows started-but-not-ready, which triggers a readiness run.
     const r = c.probes.readiness;
     if (r) r.nextAt = Math.min(r.nextAt, x.t + x.timing.pleg);
@@ -105,6 +118,16 @@ function probeTick(x: SyncCtx, c: ContainerRuntime, type: ProbeType): void {
     state.run = 0;
     killContainer(x, c, type, p.terminationGracePeriodSeconds);
   }
+}
+
+/** nginx and httpd log every probe request to stdout, as `kubectl logs` shows. */
+function recordAccess(x: SyncCtx, c: ContainerRuntime, http: { path: string; status: number; bytes: number } | undefined): void {
+  const format = programOf(x, c).profile.accessLog;
+  const from = probeSourceIP(x);
+  if (!http || !format || !from) return;
+  const log = (c.accessLog ??= []);
+  log.push({ at: x.t, line: accessLogLine(format, x.t, from, http.path, http.status, http.bytes, PROBE_USER_AGENT) });
+  if (log.length > 100) log.splice(0, log.length - 100);
 }
 
 /** Catches up with due timers (each at its own time, acting after each), then acts at `now`. */
@@ -134,6 +157,7 @@ function computeActions(x: SyncCtx): void {
     return createSandbox(x);
   }
   if (!sandboxReady(x)) return;
+  applySpecChanges(x);
   let initialized = true;
   for (const c of rt.containers) {
     if (c.kind === 'regular') continue;
@@ -161,6 +185,21 @@ function computeActions(x: SyncCtx): void {
     for (const c of rt.containers) if (c.kind === 'sidecar') killContainer(x, c, 'sidecar');
     if (rt.containers.every((c) => c.phase !== 'running')) rt.terminal = true;
     if (rt.terminal) teardown(x);
+  }
+}
+
+/**
+ * A pod update that changes a container's image (kubectl set image on a pod): a waiting
+ * container tries the new image at once; a running one is restarted (computePodActions,
+ * "definition changed").
+ */
+function applySpecChanges(x: SyncCtx): void {
+  for (const c of x.rt.containers) {
+    if (c.specImage === undefined || c.kind === 'init') continue;
+    const image = specOf(x.pod, c).image ?? '';
+    if (image === c.specImage) continue;
+    if (c.phase === 'waiting' && c.retryAt !== undefined && c.retryAt > x.t) c.retryAt = x.t;
+    if (c.phase === 'running' && !c.stopping) killContainer(x, c, 'changed');
   }
 }
 

@@ -11,9 +11,9 @@ const IP = '10.244.1.5';
 
 describe('runProbe', () => {
   it.each([
-    ['httpGet on the open port', { httpGet: { path: '/', port: 80 } }, { ok: true, output: '' }],
-    ['httpGet on a named port', { httpGet: { path: '/', port: 'http' } }, { ok: true, output: '' }],
-    ['httpGet on a path that 404s', { httpGet: { path: '/healthz', port: 80 } }, { ok: false, output: 'HTTP probe failed with statuscode: 404' }],
+    ['httpGet on the open port', { httpGet: { path: '/', port: 80 } }, { ok: true, output: '', http: { path: '/', status: 200, bytes: 615 } }],
+    ['httpGet on a named port', { httpGet: { path: '/', port: 'http' } }, { ok: true, output: '', http: { path: '/', status: 200, bytes: 615 } }],
+    ['httpGet on a path that 404s', { httpGet: { path: '/healthz', port: 80 } }, { ok: false, output: 'HTTP probe failed with statuscode: 404', http: { path: '/healthz', status: 404, bytes: 153 } }],
     ['httpGet on a closed port', { httpGet: { path: '/', port: 8080 } }, { ok: false, output: 'Get "http://10.244.1.5:8080/": dial tcp 10.244.1.5:8080: connect: connection refused' }],
     ['HTTPS against a plain HTTP server', { httpGet: { path: '/', port: 80, scheme: 'HTTPS' } }, { ok: false, output: 'Get "https://10.244.1.5:80/": http: server gave HTTP response to HTTPS client' }],
     ['tcpSocket on the open port', { tcpSocket: { port: 80 } }, { ok: true, output: '' }],

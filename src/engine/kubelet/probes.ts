@@ -12,6 +12,8 @@ import type { ContainerRuntime, ProbeState, ProbeType } from './types';
 export interface ProbeOutcome {
   ok: boolean;
   output: string;
+  /** The HTTP exchange, when the server answered (for its access log). */
+  http?: { path: string; status: number; bytes: number };
 }
 
 export const PROBE_TYPES: ProbeType[] = ['startup', 'liveness', 'readiness'];
@@ -88,8 +90,9 @@ export function runProbe(p: any, containerSpec: any, program: ContainerProgram, 
     if (l.app === 'http' && scheme === 'https') return { ok: false, output: `Get "${url}": http: server gave HTTP response to HTTPS client` };
     if (l.app !== 'http' && l.app !== 'https') return { ok: false, output: `Get "${url}": EOF` };
     const answer = httpAnswerAt(program, port, path, sinceStart)!;
-    if (answer.status >= 200 && answer.status < 400) return { ok: true, output: '' };
-    return { ok: false, output: `HTTP probe failed with statuscode: ${answer.status}` };
+    const http = { path, status: answer.status, bytes: answer.bytes ?? answer.body.length };
+    if (answer.status >= 200 && answer.status < 400) return { ok: true, output: '', http };
+    return { ok: false, output: `HTTP probe failed with statuscode: ${answer.status}`, http };
   }
   if (p.tcpSocket) {
     const port = resolvePort(p.tcpSocket.port, containerSpec);

@@ -188,3 +188,35 @@ describe('startup probes and sidecars', () => {
     expect(migrateStart).toBeGreaterThan(proxyStart);
   });
 });
+
+describe('sidecars in a run-to-completion pod', () => {
+  it('stops the sidecar once the main container has finished and the pod Succeeds', () => {
+    const { driver: d } = setupKubelet({ preloadedImages: ['busybox:1.36'] });
+    d.put(
+      testPod('job', {
+        restartPolicy: 'Never',
+        initContainers: [{ name: 'proxy', image: 'busybox:1.36', restartPolicy: 'Always', command: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done'] }],
+        containers: [{ name: 'main', image: 'busybox:1.36', command: ['sh', '-c', 'echo work; sleep 2'] }],
+      }),
+    );
+    d.runUntil(60_000);
+    const st = d.pod('job')!.status;
+    expect(st.phase).toBe('Succeeded');
+    expect(st.initContainerStatuses[0].restartCount).toBe(0);
+    expect(st.initContainerStatuses[0].state.terminated).toBeDefined();
+    expect(d.events.filter((e) => e.reason === 'Killing').map((e) => e.message)).toEqual(['Stopping container proxy']);
+  });
+});
+
+describe('access logs of probe requests', () => {
+  it('shows nginx logging each kube-probe request from the node bridge address', () => {
+    const { driver: d, kubelet } = setupKubelet({ preloadedImages: ['nginx:1.27'] });
+    d.put(testPod('web', { containers: [{ name: 'nginx', image: 'nginx:1.27', readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 10 } }] }));
+    d.runUntil(25_000);
+    const logs = kubelet.containerLogs('default', 'web', 'nginx', d.now, d.listers()) as string[];
+    const access = logs.filter((l) => l.includes('kube-probe'));
+    expect(access.length).toBe(3);
+    expect(access[1]).toBe('10.244.1.1 - - [01/Jan/2026:00:00:10 +0000] "GET / HTTP/1.1" 200 615 "-" "kube-probe/1.34" "-"');
+    expect(logs.indexOf(access[0])).toBeGreaterThan(logs.findIndex((l) => l.includes('start worker processes')));
+  });
+});

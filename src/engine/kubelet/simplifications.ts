@@ -8,6 +8,7 @@ export const KUBELET_SIMPLIFICATIONS: readonly string[] = [
   'HTTP probes against a non-HTTP port fail with "EOF"; the exact text depends on the server.',
   'Static pods run from their mirror pod; deleting the mirror pod stops them here, while the real kubelet recreates it.',
   'Sidecars stop together with the other containers on deletion (the real kubelet stops them after the main containers).',
-  'Changing a running container\'s image in the pod spec is not acted on (the real kubelet restarts the container).',
+  'HTTP probe requests appear in nginx/httpd logs from the first address of the node podCIDR (the bridge, as with flannel/bridge CNI); only the last 100 are kept.',
+  'Pods are admitted against allocatable cpu, memory, ephemeral-storage and pod count; extended resources and device plugins are not modelled.',
   'config.hash of static pods is a SHA-256 of the manifest, not the MD5 of the Go object.',
 ];

@@ -75,6 +75,21 @@ export function restartPolicy(pod: KubeObject): 'Always' | 'OnFailure' | 'Never'
   return pod.spec?.restartPolicy ?? 'Always';
 }
 
+/**
+ * Where the kubelet's probes come from as the container sees it: the node's bridge address
+ * (first address of the node's podCIDR, e.g. 10.244.1.1) for pod-network pods, the node IP
+ * for host-network pods.
+ */
+export function probeSourceIP(x: SyncCtx): string | undefined {
+  if (x.rt.sandbox?.hostNetwork) return nodeIP(x.node);
+  const cidr: string | undefined = x.node?.spec?.podCIDR;
+  const m = cidr && /^(\d+)\.(\d+)\.(\d+)\.(\d+)\//.exec(cidr);
+  return m ? `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1}` : undefined;
+}
+
+/** kube-probe's User-Agent: kube-probe/<major>.<minor> of the kubelet. */
+export const PROBE_USER_AGENT = 'kube-probe/1.34';
+
 /** The node's InternalIP (status.hostIP). */
 export function nodeIP(node: KubeObject | undefined): string | undefined {
   return (node?.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address;

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { podStatusColumns } from './podStatusColumns';
 import { setupKubelet, testPod } from './testing/setup';
+import { Rng } from '../core/rng';
+import { DEFAULT_CLUSTER_CONFIG } from '../api/clusterConfig';
 
 const cols = (d: any, name: string) => {
   const c = podStatusColumns(d.pod(name), d.now);
@@ -145,5 +147,74 @@ describe('deleting pods that never ran', () => {
     d.runUntil(5_000);
     expect(d.pod('bad')).toBeUndefined();
     expect(d.statuses.filter((s) => s.pod === 'bad').pop()!.status.phase).toBe('Failed');
+  });
+});
+
+describe('plans', () => {
+  it('marks probe ticks of a steady pod as background work and asks to be woken for the next tick', () => {
+    const { driver: d, kubelet } = setupKubelet({ preloadedImages: ['nginx:1.27'] });
+    d.put(testPod('web', { containers: [{ name: 'nginx', image: 'nginx:1.27', readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 10 } }] }));
+    d.runUntil(15_000);
+    const plan = kubelet.reconcile('pod/default/web', { listers: d.listers(), now: 15_000, rng: new Rng(1), config: DEFAULT_CLUSTER_CONFIG });
+    expect(plan.writes).toEqual([]);
+    expect(plan.background).toBe(true);
+    expect(plan.requeueAfterMs).toBe(5_000);
+  });
+});
+
+describe('environment', () => {
+  it('expands $(VAR) in args and resolves fieldRef and ConfigMap values', () => {
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'greeting', namespace: 'default' }, data: { text: 'hello' } };
+    const { driver: d, kubelet } = setupKubelet({ preloadedImages: ['busybox:1.36'] }, [cm as any]);
+    d.put(
+      testPod('env', {
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox:1.36',
+            command: ['sh', '-c'],
+            args: ['echo $(GREETING) from $NODE; sleep 3600'],
+            env: [
+              { name: 'GREETING', valueFrom: { configMapKeyRef: { name: 'greeting', key: 'text' } } },
+              { name: 'NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+            ],
+          },
+        ],
+      }),
+    );
+    d.runUntil(3_000);
+    expect(kubelet.containerLogs('default', 'env', 'c', d.now, d.listers())).toEqual(['hello from node-1']);
+  });
+});
+
+describe('end of a deleted pod that never ran', () => {
+  it('reports a never-started container as ContainerStatusUnknown (TerminatePod)', () => {
+    const { driver: d } = setupKubelet();
+    d.put(testPod('bad', { containers: [{ name: 'c', image: 'nginx:doesnotexist' }] }));
+    d.runUntil(5_000);
+    d.deletePod('default', 'bad');
+    d.runUntil(5_000);
+    const last = d.statuses.filter((s) => s.pod === 'bad').pop()!.status;
+    expect(last.containerStatuses[0].state.terminated).toEqual({ exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated' });
+  });
+
+  it('keeps conditions the kubelet does not own ahead of its own', () => {
+    const { driver: d } = setupKubelet({ preloadedImages: ['nginx:1.27'] });
+    d.put({ ...testPod('web', { containers: [{ name: 'c', image: 'nginx:1.27' }] }), status: { conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI' }] } });
+    d.runUntil(3_000);
+    expect(d.pod('web')!.status.conditions.map((c: any) => c.type)).toEqual(['DisruptionTarget', 'PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
+  });
+});
+
+describe('activeDeadlineSeconds', () => {
+  it('fails the pod with DeadlineExceeded and stops its containers', () => {
+    const { driver: d } = setupKubelet({ preloadedImages: ['nginx:1.27'] });
+    d.put(testPod('short', { activeDeadlineSeconds: 5, containers: [{ name: 'c', image: 'nginx:1.27' }] }));
+    d.runUntil(7_000);
+    const st = d.pod('short')!.status;
+    expect(st).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' });
+    // printPod lets the container's own terminated reason (nginx exits 0: Completed) win over status.reason.
+    expect(podStatusColumns(d.pod('short')!, d.now).status).toBe('Completed');
+    expect(d.reasons()).toContain('Killing');
   });
 });

@@ -31,6 +31,8 @@ export interface ProbeState {
   run: number;
   /** Stopped after a liveness/startup failure until the container is replaced (worker.onHold). */
   onHold?: boolean;
+  /** A startup probe that has succeeded no longer runs. */
+  done?: boolean;
 }
 
 export interface ContainerRuntime {
@@ -46,6 +48,8 @@ export interface ContainerRuntime {
   pull?: { requestedAt: number; startAt: number; doneAt: number; ok: boolean; error?: string };
   /** When to try again from `waiting` (retries after errors, back-off expiry). */
   retryAt?: number;
+  /** The spec image the last start attempt used (a changed spec restarts the container). */
+  specImage?: string;
   /** status.image / imageID of the current instance. */
   image?: string;
   imageID?: string;
@@ -55,7 +59,7 @@ export interface ContainerRuntime {
   exitAt?: number;
   exit?: { code: number; reason: string; message?: string };
   /** A kill in progress: the instance stops at `at` with this result. */
-  stopping?: { at: number; code: number; reason: string; cause: 'liveness' | 'startup' | 'delete' | 'user' | 'sidecar' };
+  stopping?: { at: number; code: number; reason: string; cause: 'liveness' | 'startup' | 'delete' | 'user' | 'sidecar' | 'changed' };
   terminated?: TerminatedState;
   lastTerminated?: TerminatedState;
   /** When the kubelet notices an exit (PLEG relist) and decides about a restart. */
@@ -72,6 +76,8 @@ export interface ContainerRuntime {
   done?: boolean;
   /** Previous instance's log lines (kubectl logs --previous). */
   previousLogs?: string[];
+  /** Access-log lines the current instance wrote for probe requests (last 100). */
+  accessLog?: { at: number; line: string }[];
 }
 
 export interface PodRuntime {
@@ -98,6 +104,8 @@ export interface PodRuntime {
   conditionTimes: Record<string, [string, number]>;
   /** Pod failed for good (init container failed with restartPolicy Never, etc.). */
   terminal?: boolean;
+  /** A pod-level failure the kubelet decided (activeDeadlineSeconds): status reason and message. */
+  failure?: { reason: string; message: string };
 }
 
 export interface KubeletState {

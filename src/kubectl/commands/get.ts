@@ -2,7 +2,8 @@
 // prefixes when several types were asked for, NotFound errors after the output, "No resources
 // found" on stderr when nothing matched, and -w to keep printing rows as the cluster changes.
 import type { KubeObject } from '../../engine';
-import { flagBool, flagString, type FlagSpec, type ParsedArgs } from '../args';
+import { flagBool, flagList, flagString, type FlagSpec, type ParsedArgs } from '../args';
+import { readManifests } from './apply';
 import { KubectlError, type KubectlContext, type Output } from '../context';
 import { parseOutputFlag, toCustomColumns, toJson, toJsonPath, toNames, toYaml } from '../outputFormats';
 import { printTable } from '../printers';
@@ -31,6 +32,12 @@ export function requireResourceArgs(verb: string): never {
 }
 
 export function getCommand(args: ParsedArgs, ctx: KubectlContext, out: Output): void {
+  if (!args.positional.length && flagList(args, 'filename').length) {
+    // get -f: the objects the files name, as TYPE/NAME arguments.
+    const { objects } = readManifests(args, ctx, out);
+    args = { ...args, positional: objects.map((o) => `${o.kind}.${o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''}`.replace(/\.$/, '') + `/${o.metadata.name}`) };
+    if (!args.positional.length) return;
+  }
   if (!args.positional.length) requireResourceArgs('get');
   const namespace = namespaceOf(args, ctx);
   const allNamespaces = flagBool(args, 'all-namespaces');

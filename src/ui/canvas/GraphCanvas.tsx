@@ -33,9 +33,9 @@ const ACTIVE_COLOUR = '#326ce5';
 
 /**
  * Fit leaves room for the banner (top), zoom controls (left) and legend (bottom), and never
- * zooms below 0.6 so 14px text stays >= 8.4px on screen; bigger graphs scroll instead.
+ * zooms below 0.35: a big graph is seen whole first, then zoomed into (the + button or wheel).
  */
-const FIT: FitViewOptions = { padding: { top: '56px', bottom: '52px', left: '64px', right: '24px' }, minZoom: 0.6, maxZoom: 1.2 };
+const FIT: FitViewOptions = { padding: { top: '56px', bottom: '52px', left: '64px', right: '24px' }, minZoom: 0.35, maxZoom: 1.2 };
 
 function toFlow(graph: LaidOutGraph, selected?: string): { nodes: GraphFlowNode[]; edges: RoutedFlowEdge[] } {
   const selectedIds = new Set(graph.nodes.filter((n) => selected && n.ref === selected).map((n) => n.id));

@@ -51,7 +51,7 @@ export const CardNode = memo(function CardNode({ data }: NodeProps<GraphFlowNode
       data-testid="graph-node"
       data-ref={node.ref ?? node.id}
       data-status={node.status}
-      title={[node.label, status, ...(node.lines ?? [])].join('\n')}
+      title={[node.label, status, ...(node.lines ?? []), node.hint].filter(Boolean).join('\n')}
     >
       <Handles direction={direction} />
       <div className="gnode-kind">{kind}</div>

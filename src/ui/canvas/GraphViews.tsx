@@ -8,7 +8,9 @@ import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
 import type { Snapshot, WatchEvent } from '../../engine';
 import type { CniConfig } from '../../engine/network/cni';
 import { cniEnforcesPolicy, netpolMatrix, policyEnforcementNote, type NetpolMatrix } from '../../engine/network/netpol';
+import type { ProxyRules, TraceHop } from '../../engine/network/kubeproxy';
 import { buildControlPlaneGraph } from '../../viewmodel/controlPlaneGraph';
+import { buildRulesGraph } from '../../viewmodel/rulesGraph';
 import { buildNetworkGraph, nodeNetworksFromSnapshot } from '../../viewmodel/networkGraph';
 import { buildPoliciesGraph } from '../../viewmodel/policiesGraph';
 import { buildServicesGraph } from '../../viewmodel/servicesGraph';
@@ -69,6 +71,7 @@ export interface PoliciesViewProps extends GraphViewProps {
   /** Verdicts to draw; computed from the snapshot's pods and policies on `port` when omitted. */
   matrix?: NetpolMatrix;
   port?: number;
+  /** Which pairs to draw. Default: 'denied', or 'all' of the selected pod's pairs. */
   show?: 'all' | 'allowed' | 'denied';
   includeSystem?: boolean;
 }
@@ -86,11 +89,13 @@ export function PoliciesView({ snapshot, selected, onSelect, cni, matrix, port =
       port,
     });
   }, [matrix, snapshot, port, includeSystem]);
-  // A selected pod focuses the view on its own connections (N pods have N x (N-1) pairs).
+  // N pods have N x (N-1) pairs: without a selected pod only the denied pairs are drawn; a
+  // selected pod shows all of its own connections, allowed and denied.
   const focus = selected?.startsWith('Pod/') ? selected.slice('Pod/'.length) : undefined;
+  const shown = show ?? (focus ? 'all' : 'denied');
   const graph = useMemo(
-    () => buildPoliciesGraph(snapshot, { matrix: verdicts, enforced: cniEnforcesPolicy(cni), enforcementNote: policyEnforcementNote(cni), cni, port, show, focus }),
-    [snapshot, verdicts, cni, port, show, focus],
+    () => buildPoliciesGraph(snapshot, { matrix: verdicts, enforced: cniEnforcesPolicy(cni), enforcementNote: policyEnforcementNote(cni), cni, port, show: shown, focus }),
+    [snapshot, verdicts, cni, port, shown, focus],
   );
   return <GraphCanvas graph={useGraphLayout(graph)} selected={selected} onSelect={onSelect} label={t('graph.view.policies')} />;
 }
@@ -109,4 +114,25 @@ export function NetworkView({ snapshot, selected, onSelect, cni, includeSystem }
     [snapshot, kind, clusterCidr, ipip, vni, hostMtu, includeSystem],
   );
   return <GraphCanvas graph={useGraphLayout(graph, { layerSpacing: 60, nodeSpacing: 20 })} selected={selected} onSelect={onSelect} label={t('graph.view.network')} />;
+}
+
+export interface RulesViewProps {
+  /** One node's kube-proxy rules (e.g. sim.internals.proxies.get(node)?.rules.IPv4); none yet: empty view. */
+  rules?: ProxyRules;
+  /** "ns/name" to focus on; by default the selected Service, if any. */
+  service?: string;
+  trace?: TraceHop[];
+  table?: 'nat' | 'filter';
+  selected?: string;
+  onSelect?: (ref: string) => void;
+}
+
+export function RulesView({ rules, service, trace, table, selected, onSelect }: RulesViewProps) {
+  const { t } = useTranslation();
+  const focus = service ?? (selected?.startsWith('Service/') ? selected.slice('Service/'.length) : undefined);
+  const graph = useMemo(
+    () => (rules ? buildRulesGraph(rules, { service: focus, trace, table }) : { nodes: [], edges: [], direction: 'RIGHT' as const, notes: [] }),
+    [rules, focus, trace, table],
+  );
+  return <GraphCanvas graph={useGraphLayout(graph)} selected={selected} onSelect={onSelect} label={t('graph.view.rules')} />;
 }

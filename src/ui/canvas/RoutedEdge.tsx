@@ -4,30 +4,12 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { edgeLabelRows, type LaidOutEdge, type Point } from '../../viewmodel/layout';
+import { edgeLabelRows, fullEdgeLabelRows, type LaidOutEdge } from '../../viewmodel/layout';
 import { STATUS_ICON } from './GraphNodes';
+import { arcPath, roundedPath } from './edgePath';
 
 export type RoutedEdgeData = { edge: LaidOutEdge; highlighted: boolean };
 export type RoutedFlowEdge = Edge<RoutedEdgeData>;
-
-const CORNER = 8;
-
-/** An SVG path through the points, rounding each bend so crossing lines stay readable. */
-export function roundedPath(points: Point[]): string {
-  if (points.length === 0) return '';
-  let d = `M ${points[0].x} ${points[0].y}`;
-  for (let i = 1; i < points.length - 1; i++) {
-    const [prev, cur, next] = [points[i - 1], points[i], points[i + 1]];
-    const inLen = Math.hypot(cur.x - prev.x, cur.y - prev.y);
-    const outLen = Math.hypot(next.x - cur.x, next.y - cur.y);
-    const r = Math.min(CORNER, inLen / 2, outLen / 2);
-    const a = { x: cur.x - ((cur.x - prev.x) / (inLen || 1)) * r, y: cur.y - ((cur.y - prev.y) / (inLen || 1)) * r };
-    const b = { x: cur.x + ((next.x - cur.x) / (outLen || 1)) * r, y: cur.y + ((next.y - cur.y) / (outLen || 1)) * r };
-    d += ` L ${a.x} ${a.y} Q ${cur.x} ${cur.y} ${b.x} ${b.y}`;
-  }
-  const last = points[points.length - 1];
-  return `${d} L ${last.x} ${last.y}`;
-}
 
 /** A dot moving along the path; `reverse` runs it from target to source (a write up a watch link). */
 function Dot({ path, reverse }: { path: string; reverse: boolean }) {
@@ -43,8 +25,9 @@ export const RoutedEdge = memo(function RoutedEdge({ id, data, sourceX, sourceY,
   if (!data) return null;
   const { edge, highlighted } = data;
   const points = edge.points.length >= 2 ? edge.points : [{ x: sourceX, y: sourceY }, { x: targetX, y: targetY }];
-  const path = roundedPath(points);
-  const rows = edgeLabelRows(edge, (key, values) => t(key, values ?? {}));
+  const path = edge.overlay && points.length === 3 ? arcPath(points) : roundedPath(points);
+  const translate = (key: string, values?: Record<string, string | number>) => t(key, values ?? {});
+  const rows = edgeLabelRows(edge, translate);
   const labelRows = edge.statusText ? rows.slice(0, -1) : rows;
   const box = edge.labelBox;
   const flow = edge.flow ?? 'forward';
@@ -55,7 +38,7 @@ export const RoutedEdge = memo(function RoutedEdge({ id, data, sourceX, sourceY,
         path={path}
         markerEnd={markerEnd}
         markerStart={markerStart}
-        className={`gedge status-${edge.status}${edge.active ? ' is-active' : ''}${highlighted ? ' is-highlighted' : ''}`}
+        className={`gedge status-${edge.status}${edge.overlay ? ' is-overlay' : ''}${edge.active ? ' is-active' : ''}${highlighted ? ' is-highlighted' : ''}`}
         interactionWidth={12}
       />
       {edge.active && flow !== 'backward' && <Dot path={path} reverse={false} />}
@@ -67,7 +50,7 @@ export const RoutedEdge = memo(function RoutedEdge({ id, data, sourceX, sourceY,
             style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height }}
             data-testid="graph-edge-label"
             data-edge={edge.id}
-            title={edge.detail ?? rows.join('\n')}
+            title={[...fullEdgeLabelRows(edge, translate), edge.detail].filter(Boolean).join('\n')}
           >
             {labelRows.map((row, i) => (
               <div key={i} className="gedge-label-row">

@@ -29,11 +29,17 @@ export function replyTuple(e: ConntrackEntry): PacketHeader {
   return { src: dst.ip, dst: src.ip, sport: dst.port, dport: src.port, proto: e.orig.proto };
 }
 
-export function conntrackLine(e: ConntrackEntry): string {
+/**
+ * The entry as `conntrack -L` shows it: after the first packet (SYN_SENT, [UNREPLIED]), or once
+ * the reply has been seen (`replied`: SYN_RECV for TCP, timeout 60; no [UNREPLIED] flag).
+ */
+export function conntrackLine(e: ConntrackEntry, replied = false): string {
   const o = e.orig;
   const r = replyTuple(e);
   const name = o.proto.toLowerCase();
-  const head = `${name.padEnd(8)} ${PROTO_NUMBER[o.proto]} ${o.proto === 'UDP' ? 30 : 120}${o.proto === 'TCP' ? ' SYN_SENT' : o.proto === 'SCTP' ? ' COOKIE_WAIT' : ''}`;
+  const state = o.proto === 'TCP' ? (replied ? ' SYN_RECV' : ' SYN_SENT') : o.proto === 'SCTP' ? (replied ? ' COOKIE_ECHOED' : ' COOKIE_WAIT') : '';
+  const timeout = o.proto === 'UDP' ? 30 : o.proto === 'TCP' && replied ? 60 : o.proto === 'SCTP' ? 3 : 120;
+  const head = `${name.padEnd(8)} ${PROTO_NUMBER[o.proto]} ${timeout}${state}`;
   const tuple = (t: PacketHeader) => `src=${t.src} dst=${t.dst} sport=${t.sport} dport=${t.dport}`;
-  return `${head} ${tuple(o)} [UNREPLIED] ${tuple(r)} mark=0 use=1`;
+  return `${head} ${tuple(o)}${replied ? '' : ' [UNREPLIED]'} ${tuple(r)} mark=0 use=1`;
 }

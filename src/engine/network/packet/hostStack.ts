@@ -6,6 +6,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { NodeNetworkEntry } from '../clusterNetwork';
 import type { RouteEntry } from '../cni';
+import type { VirtualServer } from '../kubeproxy';
 import { applyDnat, applyMasquerade, nfPacket, parseHostPort, runHook, undoDnat, undoSnat } from './nat';
 import { egressPolicy, ingressPolicy } from './policy';
 import { localInterface, localRouteText, lookupRoute } from './routing';
@@ -30,9 +31,57 @@ export function atHost(st: TraceState, entry: NodeNetworkEntry, inIface: string)
     const res = runHook(st, node, 'nat', 'PREROUTING', nfPacket(st, { inIface, dstLocal }), inIface);
     if (st.end) return;
     if (res?.verdict === 'DNAT' && res.toDestination) applyDnat(st, node, parseHostPort(res.toDestination), inIface, `DNAT to ${res.toDestination}`);
+    else if (ipvsService(st, entry)) return ipvsForward(st, entry, inIface, false);
     else if (dstLocal) hostPortDnat(st, entry, inIface);
   }
   routeAndForward(st, entry, inIface);
+}
+
+/** IPVS mode: the virtual server for the packet's destination, if kube-proxy created one on this node. */
+export function ipvsService(st: TraceState, entry: NodeNetworkEntry): VirtualServer | undefined {
+  return entry.ipvs[st.family]?.virtualServers.find((v) => v.address === st.pkt.dst && v.port === st.pkt.dport && v.protocol === st.pkt.proto);
+}
+
+/**
+ * IPVS mode (pkg/proxy/ipvs): service addresses are bound to the kube-ipvs0 dummy interface, so
+ * the packet is local; IPVS takes it in the INPUT hook, picks a real server with the scheduler
+ * and sends it on with the destination rewritten (masquerade forwarding) through POSTROUTING.
+ */
+export function ipvsForward(st: TraceState, entry: NodeNetworkEntry, inIface: string, locallyGenerated: boolean): void {
+  const node = entry.name;
+  const vs = ipvsService(st, entry)!;
+  const dev = vs.kind === 'nodePort' ? (localInterface(hostNs(entry), st.pkt.dst)?.name ?? 'eth0') : 'kube-ipvs0';
+  hop(st, { node, netns: 'host', device: dev, kind: 'route', text: localRouteText(st.pkt.dst, dev), note: vs.kind === 'nodePort' ? `a NodePort virtual server on the node address: IPVS takes the packet in INPUT` : `kube-proxy binds ${st.pkt.dst} to ${dev}: the packet is local and IPVS takes it in INPUT` });
+  runHook(st, node, 'filter', locallyGenerated ? 'OUTPUT' : 'INPUT', nfPacket(st, { inIface, dstLocal: true, srcLocal: locallyGenerated }), dev);
+  if (st.end) return;
+  const head = `${vs.protocol}  ${vs.address.includes(':') ? `[${vs.address}]` : vs.address}:${vs.port} ${vs.scheduler}${vs.persistentTimeout !== undefined ? ` persistent ${vs.persistentTimeout}` : ''}`;
+  if (vs.realServers.length === 0) {
+    hop(st, { node, netns: 'host', device: dev, kind: 'drop', text: head, note: 'the virtual server has no real servers (no ready endpoints): IPVS drops the packet' });
+    finish(st, { outcome: 'dropped', reason: `IPVS virtual server ${vs.address}:${vs.port} on ${node} has no real servers` });
+    return;
+  }
+  // Which server rr gives the next connection depends on the connections before; a fresh draw here.
+  const rs = vs.realServers[st.rng.intn(vs.realServers.length)];
+  hop(st, {
+    node, netns: 'host', device: dev, kind: 'ipvs', text: `${head} -> ${rs.endpoint} ${rs.forward} weight ${rs.weight}`,
+    note: `ipvsadm -ln: virtual server ${vs.address}:${vs.port} (${vs.service.nameString}) with ${vs.realServers.length} real server(s); ${vs.scheduler} picked ${rs.endpoint}`,
+  });
+  st.ipvs = { vaddr: vs.address, vport: vs.port };
+  applyDnat(st, node, { ip: rs.address, port: rs.port }, dev, `IPVS forwards to ${rs.endpoint}`);
+  const host = hostNs(entry);
+  if (localInterface(host, st.pkt.dst)) {
+    hop(st, { node, netns: 'host', device: 'lo', kind: 'route', text: localRouteText(st.pkt.dst, localInterface(host, st.pkt.dst)!.name) });
+    deliverToHost(st, entry);
+    return;
+  }
+  const r = lookupRoute(host.routes, st.pkt.dst);
+  if (!r) {
+    hop(st, { node, netns: 'host', device: '', kind: 'drop', text: `no route to ${st.pkt.dst}` });
+    finish(st, { outcome: 'dropped', reason: `${node} has no route to ${st.pkt.dst}` });
+    return;
+  }
+  hop(st, { node, netns: 'host', device: r.dev ?? '', kind: 'route', text: r.text });
+  egress(st, entry, r, locallyGenerated);
 }
 
 /** hostPort: the portmap CNI plugin's DNAT from node:hostPort to the pod. */
@@ -136,9 +185,14 @@ function deliverLocalPod(st: TraceState, entry: NodeNetworkEntry, outDev: string
 
 function deliverToHost(st: TraceState, entry: NodeNetworkEntry): void {
   const node = entry.name;
-  const listener = podsOn(st, node).find((p) => p.spec?.hostNetwork && (p.spec.containers ?? []).some((c) => (c.ports ?? []).some((port) => port.containerPort === st.pkt.dport && (port.protocol ?? 'TCP') === st.pkt.proto)));
-  if (st.direction === 'reply' || listener) {
-    const who = listener ? `${listener.metadata?.namespace}/${listener.metadata?.name} (hostNetwork) on ${node}` : `node ${node}`;
+  const listener = podsOn(st, node).find((p) => p.spec?.hostNetwork && listensOn(p, st.pkt.dport, st.pkt.proto));
+  // An endpoint published for this address and port (e.g. default/kubernetes -> the API server) is
+  // served by a process on the node even when no pod object shows it.
+  const claim = listener ? undefined : st.net.objects.endpointSlices.find((s) =>
+    (s.endpoints ?? []).some((e) => (e.addresses ?? []).includes(st.pkt.dst)) && (s.ports ?? []).some((p) => p.port === st.pkt.dport && (p.protocol ?? 'TCP') === st.pkt.proto));
+  if (st.direction === 'reply' || listener || claim) {
+    const who = listener ? `${listener.metadata?.namespace}/${listener.metadata?.name} (hostNetwork) on ${node}`
+      : claim ? `the ${claim.metadata?.namespace}/${claim.metadata?.labels?.['kubernetes.io/service-name'] ?? claim.metadata?.name} endpoint on node ${node}` : `node ${node}`;
     hop(st, { node, netns: 'host', device: 'eth0', kind: 'deliver', text: `${st.direction === 'reply' ? 'reply delivered to' : 'delivered to'} ${who} ${st.pkt.dst}:${st.pkt.dport}/${st.pkt.proto}` });
     finish(st, { outcome: 'delivered', reason: `delivered to ${who}`, at: listener ? `${listener.metadata?.namespace}/${listener.metadata?.name}` : `node/${node}`, location: { kind: 'host', node } });
     return;
@@ -146,6 +200,16 @@ function deliverToHost(st: TraceState, entry: NodeNetworkEntry): void {
   const answer = st.pkt.proto === 'TCP' ? 'a TCP RST (connection refused)' : 'ICMP port unreachable';
   hop(st, { node, netns: 'host', device: 'eth0', kind: 'drop', text: `nothing listens on ${node} ${st.pkt.proto}/${st.pkt.dport}`, note: `no hostNetwork pod declares this port and no Service captured it; the kernel answers ${answer}` });
   finish(st, { outcome: 'rejected', reason: `nothing listens on ${node} ${st.pkt.proto}/${st.pkt.dport}: the kernel answers ${answer}` });
+}
+
+/**
+ * Whether a hostNetwork pod answers on a port of the node: a declared containerPort, or a port
+ * its probes use (kubeadm's static pods declare no ports but probe the ones they serve).
+ */
+function listensOn(pod: Pod, port: number, proto: string): boolean {
+  return (pod.spec?.containers ?? []).some((c) =>
+    (c.ports ?? []).some((p) => p.containerPort === port && (p.protocol ?? 'TCP') === proto) ||
+    (proto === 'TCP' && [c.livenessProbe, c.readinessProbe, c.startupProbe].some((pr) => pr && (pr.httpGet?.port === port || pr.tcpSocket?.port === port))));
 }
 
 /** A stable pseudo-random outer source port, as the kernel derives it from the inner flow hash. */
@@ -204,5 +268,5 @@ function outOfEth0(st: TraceState, entry: NodeNetworkEntry, r: RouteEntry): void
     return;
   }
   hop(st, { node: '', netns: 'external', device: '', kind: 'deliver', text: `leaves ${entry.name} by ${r.dev ?? 'eth0'} (next hop ${nextHop}) for ${st.pkt.dst}, outside the cluster` });
-  finish(st, { outcome: 'delivered', reason: `left the cluster from ${entry.name} towards ${st.pkt.dst}`, at: 'external', location: { kind: 'external', ip: st.pkt.dst } });
+  finish(st, { outcome: 'delivered', reason: `left the cluster from ${entry.name} towards ${st.pkt.dst}`, at: 'external', location: { kind: 'external', ip: st.pkt.dst, node: entry.name } });
 }

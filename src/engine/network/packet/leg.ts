@@ -37,6 +37,12 @@ export function traceLeg(net: ClusterNetwork, rng: Rng, src: Source, dst: string
   if (end.outcome === 'delivered') sendReply(st);
   const reply = st.hops.slice(request.length);
   if (end.outcome === 'delivered' && st.end && st.end.outcome !== 'delivered') st.notes.push(`the reply did not make it back: ${st.end.reason}`);
-  return { request, reply, end, notes: st.notes, state: st };
+  const notes = [...st.notes];
+  const kinds = new Set(st.hops.map((h) => h.kind));
+  if (kinds.has('vxlan')) notes.push('The VXLAN outer source port comes from a hash of the inner flow here; the kernel uses its own flow hash.');
+  if (kinds.has('ipvs')) notes.push('IPVS rr hands connections to real servers in turn; which one is next depends on earlier connections, so the trace draws one at random.');
+  if (kinds.has('conntrack')) notes.push('conntrack entries are printed as `conntrack -L` lists them after the first packet (SYN_SENT, [UNREPLIED]) and after the reply (SYN_RECV).');
+  if (net.cni.kind === 'calico') notes.push('calico: felix\'s chains are summarised by the NetworkPolicy hops; its own masquerade (natOutgoing) and RPF chains are not shown.');
+  return { request, reply, end, notes, state: st };
 }
 

@@ -1,7 +1,6 @@
 // The netfilter stages of the host stack as hops: running a hook over the node's saved rules,
 // turning the matched rules into hops (with the endpoint draw on KUBE-SVC rules), and the NAT
 // bookkeeping in conntrack (DNAT, MASQUERADE, and their reversal on the reply).
-import { cidrContains, tryParseIp } from '../ip';
 import type { NetNamespace } from '../cni';
 import { conntrackLine, type ConntrackEntry, type Endpoint } from './conntrack';
 import { walkHook, type NfPacket, type NfResult } from './netfilter';
@@ -22,7 +21,7 @@ export function nfPacket(st: TraceState, over: Partial<NfPacket>): NfPacket {
 export function runHook(st: TraceState, node: string, table: 'nat' | 'filter', chain: string, packet: NfPacket, device: string): NfResult | undefined {
   const t = tablesFor(st, node);
   if (!t) return undefined;
-  const res = walkHook(t.tables, table, chain, packet, () => st.rng.next());
+  const res = walkHook(t.tables, table, chain, { ipsets: t.ipsets, ...(st.ipvs ? { ipvs: st.ipvs } : {}), ...packet }, () => st.rng.next());
   st.mark = res.mark;
   for (const rule of res.matched) {
     if (rule === res.decidedBy && (res.verdict === 'DROP' || res.verdict === 'REJECT')) continue;
@@ -101,7 +100,7 @@ export function undoSnat(st: TraceState, node: string, device: string): void {
   const e = st.conntrack.find((c) => c.node === node && c.snat && c.snat.to.ip === st.pkt.dst && c.snat.to.port === st.pkt.dport);
   if (!e?.snat) return;
   st.pkt = { ...st.pkt, dst: e.snat.from.ip, dport: e.snat.from.port };
-  hop(st, { node, netns: 'host', device, kind: 'conntrack', text: conntrackLine(e), note: `reply matches this entry: destination restored to ${e.snat.from.ip}:${e.snat.from.port} (undoing the source NAT)` });
+  hop(st, { node, netns: 'host', device, kind: 'conntrack', text: conntrackLine(e, true), note: `reply matches this entry: destination restored to ${e.snat.from.ip}:${e.snat.from.port} (undoing the source NAT)` });
 }
 
 /** Reply path, POSTROUTING/INPUT: undo a DNAT this node did (the reply's source becomes the address the client asked for). */
@@ -109,10 +108,5 @@ export function undoDnat(st: TraceState, node: string, device: string): void {
   const e = st.conntrack.find((c) => c.node === node && c.dnat && c.dnat.to.ip === st.pkt.src && c.dnat.to.port === st.pkt.sport);
   if (!e?.dnat) return;
   st.pkt = { ...st.pkt, src: e.dnat.from.ip, sport: e.dnat.from.port };
-  hop(st, { node, netns: 'host', device, kind: 'conntrack', text: conntrackLine(e), note: `reply matches this entry: source restored to ${e.dnat.from.ip}:${e.dnat.from.port} (undoing the DNAT)` });
-}
-
-export function inCidr(cidr: string, ip: string): boolean {
-  const a = tryParseIp(ip);
-  return !!a && cidr.includes(a.family === 4 ? '.' : ':') && cidrContains(cidr, a);
+  hop(st, { node, netns: 'host', device, kind: 'conntrack', text: conntrackLine(e, true), note: `reply matches this entry: source restored to ${e.dnat.from.ip}:${e.dnat.from.port} (undoing the DNAT)` });
 }

@@ -62,8 +62,10 @@ export interface NfPacket {
   dnat: boolean;
   srcLocal: boolean;
   dstLocal: boolean;
-  /** ipset contents (IPVS mode): set name -> entries. */
-  ipsets?: Map<string, string[]>;
+  /** ipset contents (IPVS mode), by set name. */
+  ipsets?: Map<string, IpsetContents>;
+  /** The IPVS virtual service that handled the connection, for `-m ipvs`. */
+  ipvs?: { vaddr: string; vport: number };
 }
 
 export interface StatisticDraw {
@@ -110,16 +112,29 @@ function parseMark(text: string): { value: number; mask: number } {
   return { value: Number.parseInt(v, 16) >>> 0, mask: m === undefined ? 0xffffffff : Number.parseInt(m, 16) >>> 0 };
 }
 
-/** ipset hash:ip,port entries "ip,proto:port"; hash:ip entries "ip"; hash:net "cidr". */
-function setMatches(entries: string[], p: NfPacket, flags: string): boolean {
+/** An ipset as the walker needs it (IPVS mode): its type and entries (ipset Entry.String text). */
+export interface IpsetContents {
+  type: string;
+  entries: string[];
+}
+
+/**
+ * ipset membership for `--match-set NAME flags`: each flag (src|dst) says which packet field the
+ * matching dimension of the set type reads (hash:ip,port "ip,proto:port"; hash:ip,port,ip and
+ * hash:ip,port,net add a third address; bitmap:port holds bare ports; hash:ip bare addresses).
+ */
+function setMatches(set: IpsetContents, p: NfPacket, flags: string): boolean {
   const dir = flags.split(',');
-  const ip = dir[0] === 'src' ? p.src : p.dst;
-  const port = (dir[1] ?? 'dst') === 'src' ? p.sport : p.dport;
+  const ipOf = (i: number) => ((dir[i] ?? dir[0]) === 'src' ? p.src : p.dst);
+  const portOf = (i: number) => ((dir[i] ?? dir[0]) === 'src' ? p.sport : p.dport);
   const proto = p.proto.toLowerCase();
-  return entries.some((e) => {
-    const [addr, pp] = e.split(',');
-    if (pp !== undefined && pp !== `${proto}:${port}`) return false;
-    return addr.includes('/') ? addrMatches({ value: addr, invert: false }, ip) : addr === ip;
+  return set.entries.some((e) => {
+    if (set.type === 'bitmap:port') return Number(e) === portOf(0);
+    const [addr, pp, third] = e.split(',');
+    const inSet = (value: string, ip: string) => (value.includes('/') ? addrMatches({ value, invert: false }, ip) : value === ip);
+    if (!inSet(addr, ipOf(0))) return false;
+    if (pp !== undefined && pp !== `${proto}:${portOf(1)}`) return false;
+    return third === undefined || inSet(third, ipOf(2));
   });
 }
 
@@ -175,7 +190,18 @@ function moduleMatches(m: MatchModule, p: NfPacket, draw: () => number, rule: Sa
     case 'set': {
       const o = opt('match-set');
       if (!o) return true;
-      return setMatches(p.ipsets?.get(o.values[0]) ?? [], p, o.values[1] ?? 'dst') !== o.invert;
+      const set = p.ipsets?.get(o.values[0]);
+      return (!!set && setMatches(set, p, o.values[1] ?? 'dst')) !== o.invert;
+    }
+    case 'ipvs': {
+      // Matches only packets IPVS handled, for the given virtual address/port.
+      if (!p.ipvs) return m.options.every((o) => o.invert);
+      return m.options.every((o) => {
+        const hit = o.name === 'vaddr' ? addrMatches({ value: o.values[0], invert: false }, p.ipvs!.vaddr)
+          : o.name === 'vport' ? Number(o.values[0]) === p.ipvs!.vport
+            : true;
+        return hit !== o.invert;
+      });
     }
     default:
       // comment, nfacct, physdev...: no effect on the verdict.

@@ -4,7 +4,7 @@
 import type { NetNamespace } from '../cni';
 import type { NodeNetworkEntry } from '../clusterNetwork';
 import { ipEquals, tryParseIp } from '../ip';
-import { atHost, egress } from './hostStack';
+import { atHost, egress, ipvsForward, ipvsService } from './hostStack';
 import { applyDnat, nfPacket, parseHostPort, runHook, undoDnat } from './nat';
 import { localInterface, localRouteText, lookupRoute } from './routing';
 import { finish, hop, hostNs, nodeByIp, nodeEntry, type TraceState } from './state';
@@ -48,6 +48,7 @@ export function sendFromHost(st: TraceState, entry: NodeNetworkEntry): void {
     const res = runHook(st, node, 'nat', 'OUTPUT', nfPacket(st, { srcLocal: true, dstLocal, outIface: first?.dev }), first?.dev ?? 'lo');
     if (st.end) return;
     if (res?.verdict === 'DNAT' && res.toDestination) applyDnat(st, node, parseHostPort(res.toDestination), first?.dev ?? 'lo', `DNAT to ${res.toDestination}`);
+    else if (ipvsService(st, entry)) return ipvsForward(st, entry, 'lo', true);
   }
   const local = localInterface(host, st.pkt.dst);
   if (local) {
@@ -106,13 +107,18 @@ export function sendFromExternal(st: TraceState): void {
 /** Starts the reply where the request was delivered: addresses and ports swapped, conntrack kept. */
 export function sendReply(st: TraceState): void {
   const at = st.end?.location;
-  if (!at || at.kind === 'external') return;
+  if (!at || (at.kind === 'external' && !at.node)) return;
+  const entry = nodeEntry(st, at.node!);
+  if (!entry) return;
   st.direction = 'reply';
   st.end = undefined;
   st.mark = 0;
   st.pkt = { src: st.pkt.dst, dst: st.pkt.src, sport: st.pkt.dport, dport: st.pkt.sport, proto: st.pkt.proto };
-  const entry = nodeEntry(st, at.node);
-  if (!entry) return;
+  if (at.kind === 'external') {
+    // The outside host answers the address it saw; the network brings that back to the node.
+    hop(st, { node: '', netns: 'external', device: '', kind: 'route', text: `${st.pkt.src} answers ${st.pkt.dst}: the reply comes back to ${entry.name} eth0` });
+    return atHost(st, entry, 'eth0');
+  }
   if (at.kind === 'host') return sendFromHost(st, entry);
   const ns = entry.network.netns.find((n) => n.name === at.netns);
   if (ns) sendFromPod(st, entry, ns);

@@ -6,13 +6,15 @@ import { nodeIptablesSave, type ClusterNetwork, type NodeNetworkEntry } from '..
 import { ipEquals, isIPv6, tryParseIp } from '../ip';
 import { saveRuleArgs, type IPFamily, type IptablesRule } from '../kubeproxy';
 import type { ConntrackEntry } from './conntrack';
-import { parseIptablesSave, type SavedRule, type SavedTables } from './netfilter';
+import { parseIptablesSave, type IpsetContents, type SavedRule, type SavedTables } from './netfilter';
 import type { HopKind, PacketHeader, PathHop, TraceOutcome } from './types';
 
 export interface NodeTables {
   tables: SavedTables;
   /** save line -> kube-proxy's rule (for its meta). */
   meta: Map<string, IptablesRule>;
+  /** IPVS mode: the node's ipsets by name. */
+  ipsets: Map<string, IpsetContents>;
 }
 
 export interface WalkEnd {
@@ -27,7 +29,7 @@ export interface WalkEnd {
 export type Location =
   | { kind: 'pod'; node: string; netns: string }
   | { kind: 'host'; node: string }
-  | { kind: 'external'; ip: string };
+  | { kind: 'external'; ip: string; /** The node it left the cluster from. */ node?: string };
 
 export interface TraceState {
   net: ClusterNetwork;
@@ -43,6 +45,8 @@ export interface TraceState {
   originPod?: string;
   end?: WalkEnd;
   tables: Map<string, NodeTables>;
+  /** Set once IPVS has load-balanced the connection (for `-m ipvs` matches). */
+  ipvs?: { vaddr: string; vport: number };
 }
 
 export function newState(net: ClusterNetwork, rng: Rng, pkt: PacketHeader): TraceState {
@@ -107,7 +111,8 @@ export function tablesFor(st: TraceState, node: string): NodeTables | undefined 
   for (const table of ['filter', 'nat'] as const) {
     for (const r of rules?.[table].rules ?? []) meta.set(`-A ${r.chain} ${saveRuleArgs(r.args, st.family)}`, r);
   }
-  const result = { tables: parseIptablesSave(text), meta };
+  const ipsets = new Map<string, IpsetContents>((entry.ipvs[st.family]?.ipsets ?? []).map((s) => [s.name, { type: s.type, entries: s.entries }]));
+  const result = { tables: parseIptablesSave(text), meta, ipsets };
   st.tables.set(node, result);
   return result;
 }

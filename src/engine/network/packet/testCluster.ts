@@ -75,7 +75,7 @@ export function makeNetwork(objects: KubeObject[], config: Partial<ClusterConfig
 }
 
 /** The web scenario: a client on worker, web pods on worker and worker2 behind ClusterIP 10.96.0.20. */
-export function webScenario(opts: { notReady?: string[]; cni?: ClusterConfig['cni']; extra?: KubeObject[]; serviceSpec?: Partial<NonNullable<Service['spec']>> } = {}) {
+export function webScenario(opts: { notReady?: string[]; cni?: ClusterConfig['cni']; extra?: KubeObject[] | ((web: Pod[]) => unknown[]); serviceSpec?: Partial<NonNullable<Service['spec']>> } = {}) {
   const client = makePod({ name: 'client', node: 'worker', ip: '10.244.1.2', labels: { role: 'frontend' } });
   const other = makePod({ name: 'other', node: 'worker', ip: '10.244.1.5', labels: { role: 'batch' } });
   const web = [
@@ -85,6 +85,7 @@ export function webScenario(opts: { notReady?: string[]; cni?: ClusterConfig['cn
   ];
   const svc = makeService('default', 'web', { clusterIP: '10.96.0.20', clusterIPs: ['10.96.0.20'], selector: { app: 'web' }, ports: [servicePort(80, 8080, { name: 'http' })], ...opts.serviceSpec });
   const slice = sliceFor(svc, web, [{ name: 'http', port: 8080 }], opts.notReady);
-  const objects = [client, other, ...web, svc, slice, ...(opts.extra ?? [])] as unknown as KubeObject[];
+  const extra = typeof opts.extra === 'function' ? opts.extra(web) : opts.extra ?? [];
+  const objects = [client, other, ...web, svc, slice, ...extra] as unknown as KubeObject[];
   return { net: makeNetwork(objects, { cni: opts.cni ?? 'flannel' }), client, web, svc };
 }

@@ -21,7 +21,7 @@ export interface PacketHeader {
   proto: Protocol;
 }
 
-export type HopKind = 'route' | 'iptables' | 'bridge' | 'vxlan' | 'ipip' | 'veth' | 'conntrack' | 'netpol' | 'deliver' | 'drop';
+export type HopKind = 'route' | 'iptables' | 'ipvs' | 'bridge' | 'vxlan' | 'ipip' | 'veth' | 'conntrack' | 'netpol' | 'deliver' | 'drop';
 
 /** One endpoint-select rule of a KUBE-SVC/KUBE-SVL chain as the packet met it. */
 export interface EndpointCandidate {
