@@ -19,7 +19,7 @@ export function measure(name: string, fn: (sample: () => void) => Record<string,
   const extra = fn(sample);
   const wallMs = performance.now() - start;
   sample();
-  const rate = typeof extra.events === 'number' && wallMs > 0 ? { eventsPerSecond: Math.round(extra.events / (wallMs / 1000)) } : {};
+  const rate: Record<string, number> = typeof extra.events === 'number' && wallMs > 0 ? { eventsPerSecond: Math.round(extra.events / (wallMs / 1000)) } : {};
   return { name, wallMs: Math.round(wallMs), peakHeapMiB: Math.round(peak / 1048576), ...extra, ...rate };
 }
 

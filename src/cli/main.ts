@@ -2,6 +2,12 @@
 // Exit codes (every command): 0 input loaded (warnings allowed), 1 a document failed, 2 usage.
 import { UsageError } from './io';
 import { simulateCommand } from './commands/simulate';
+import { proxyRulesCommand } from './commands/proxyRules';
+import { networkCommand } from './commands/network';
+import { traceCommand } from './commands/trace';
+import { netpolMatrixCommand } from './commands/netpolMatrix';
+import { dnsCommand } from './commands/dns';
+import { scheduleExplainCommand } from './commands/scheduleExplain';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -12,6 +18,12 @@ type Command = (args: string[], io: CliIO) => Promise<number> | number;
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   simulate: { run: simulateCommand, summary: 'load manifests, run the cluster until it settles, print what kubectl get would show' },
+  'schedule-explain': { run: scheduleExplainCommand, summary: "kube-scheduler's decision for a pod: filters and scores per node" },
+  'proxy-rules': { run: proxyRulesCommand, summary: "a node's kube-proxy rules (iptables-restore payload or iptables-save view)" },
+  network: { run: networkCommand, summary: "a node's network namespaces: interfaces, routes, neighbours, FDB" },
+  trace: { run: traceCommand, summary: 'the hops a packet takes from a source to a destination' },
+  'netpol-matrix': { run: netpolMatrixCommand, summary: 'which pods may talk to which under the NetworkPolicies' },
+  dns: { run: dnsCommand, summary: 'answer a DNS query as CoreDNS would, with the search-path walk' },
 };
 
 const USAGE = () =>

@@ -2,7 +2,7 @@
 // Also the loader the other network commands share: run the simulation, print diagnostics,
 // build the cluster network from the final snapshot.
 import { parseArgs } from 'node:util';
-import { Simulation, parseDuration, parseManifests, type Diagnostic, type KubeObject } from '../../engine';
+import { Simulation, parseDuration, type Diagnostic } from '../../engine';
 import { buildClusterNetwork, type ClusterNetwork, type NodeNetworkEntry } from '../../engine/network/clusterNetwork';
 import { toNetworkJson, type NetNamespace } from '../../engine/network/cni';
 import { renderIpvsadm } from '../../engine/network/kubeproxy';
@@ -37,12 +37,7 @@ export function loadNetwork(positionals: string[], values: { seed?: string; unti
   for (const d of diagnostics) {
     if (d.severity !== 'info') io.err(`${d.file ?? '<input>'}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
   }
-  // The loader keeps the first KubeProxyConfiguration document; so do we.
-  let kubeProxy: KubeObject | undefined;
-  for (const f of files) {
-    kubeProxy ??= parseManifests(f.text, { file: f.name }).configDocuments.find((d) => d.object.kind === 'KubeProxyConfiguration')?.object;
-  }
-  const net = buildClusterNetwork({ objects: sim.snapshot().objects, config: sim.config, kubeProxy });
+  const net = buildClusterNetwork({ objects: sim.snapshot().objects, config: sim.config, kubeProxy: sim.engineConfigs.kubeProxy });
   return { sim, net, seed, failed: diagnostics.some((d) => d.severity === 'error') };
 }
 

@@ -3,6 +3,7 @@
 import type { Cluster } from '../core/cluster';
 import type { ActionResult, UserAction } from './types';
 import { mustGet } from './run';
+import { drainNode } from './drain';
 
 type NodeAction = Extract<UserAction, { node: string }>;
 
@@ -41,12 +42,16 @@ export function nodeActions(cluster: Cluster, action: NodeAction): ActionResult 
     case 'start-kubelet': {
       const name = `kubelet/${action.node}`;
       const start = action.type === 'start-kubelet';
+      const kubelet = cluster.kubelets.get(action.node);
+      if (!kubelet) return { ok: false, message: `error: no kubelet runs on ${action.node}` };
       if (cluster.host.isEnabled(name) === start) return { ok: true, message: `kubelet on ${action.node} is already ${start ? 'running' : 'stopped'}` };
+      const keys = kubelet.setStopped(!start, cluster.now(), cluster.indexes);
       cluster.host.setEnabled(name, start);
+      cluster.host.kick(name, keys);
       cluster.addActivity(name, start ? 'KubeletStarted' : 'KubeletStopped', `${start ? 'Started' : 'Stopped'} the kubelet on ${action.node}`);
       return { ok: true, message: `kubelet on ${action.node} ${start ? 'started' : 'stopped'}` };
     }
     case 'drain':
-      return { ok: false, message: 'error: drain is not available yet in this build' };
+      return drainNode(cluster, action.node);
   }
 }

@@ -28,7 +28,7 @@ function dispatch(cluster: Cluster, action: UserAction): ActionResult {
     case 'delete': {
       const obj = mustGet(cluster, action.target);
       cluster.api.delete(refFor(action.target), { ...KUBECTL, reason: 'Delete' }, { propagationPolicy: action.propagationPolicy ?? 'Background', gracePeriodSeconds: action.gracePeriodSeconds });
-      return { ok: true, message: `${resourceName(obj)} deleted` };
+      return { ok: true, message: `${resourceName(obj).replace('/', ' "')}" deleted` };
     }
     case 'label':
     case 'annotate': {

@@ -66,6 +66,13 @@ export class ControllerHost {
     if (enabled) for (const key of reg.controller.initialKeys?.(this.deps.listers) ?? []) this.enqueue(reg, key, reg.options.delayMs, false);
   }
 
+  /** Reconciles these keys of a controller soon (after a user action changed what it owns). */
+  kick(name: string, keys: string[]): void {
+    const reg = this.registered.find((r) => r.controller.name === name);
+    if (!reg || !reg.enabled) return;
+    for (const key of keys) this.enqueue(reg, key, reg.options.delayMs, false);
+  }
+
   isEnabled(name: string): boolean {
     return this.registered.find((r) => r.controller.name === name)?.enabled ?? false;
   }
@@ -161,7 +168,8 @@ export class ControllerHost {
     if (plan.requeueAfterMs !== undefined) this.enqueue(reg, key, plan.requeueAfterMs, plan.background ?? false);
   }
 
-  private apply(component: string, write: Write): KubeObject | void {
+  /** Applies one write as `component` (the user's eviction requests go through here too). */
+  apply(component: string, write: Write): KubeObject | void {
     const { api } = this.deps;
     switch (write.op) {
       case 'create':

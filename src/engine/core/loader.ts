@@ -53,9 +53,17 @@ export function loadInto(files: ManifestFile[], seed: number): { cluster: Cluste
   wireComponents(cluster, machines, configs);
   bootstrapCluster(cluster, machines);
 
+  // The cluster has been up a moment before the user's first request: its controllers have
+  // done their start-up work (default ServiceAccounts, Node registration, podCIDRs).
+  runUntil(cluster, CLUSTER_WARMUP_MS);
+
   const sources = new Map<string, SourceRange>();
   const userObjects: LoadedScene['userObjects'] = [];
   for (const doc of documents) {
+    // kubectl sends one request per object and waits for the answer: a few ms apart, so a
+    // Namespace created just before is already seen by the controllers (e.g. its default
+    // ServiceAccount exists) when the next object arrives.
+    runUntil(cluster, cluster.now() + KUBECTL_REQUEST_MS);
     if (doc.object.kind === 'Node') {
       sources.set(keyOf(refOf(doc.object)), doc.source);
       continue; // machines: registered by their kubelets
@@ -71,6 +79,16 @@ export function loadInto(files: ManifestFile[], seed: number): { cluster: Cluste
   }
   diagnostics.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line || a.column - b.column);
   return { cluster, scene: { diagnostics, sources, userObjects, configs } };
+}
+
+/** Virtual time the cluster runs before the user's manifests are applied. */
+export const CLUSTER_WARMUP_MS = 50;
+/** Round trip of one kubectl request. */
+export const KUBECTL_REQUEST_MS = 5;
+
+function runUntil(cluster: Cluster, t: number): void {
+  for (let next = cluster.nextTaskTime(); next !== undefined && next <= t; next = cluster.nextTaskTime()) cluster.step();
+  cluster.advanceTo(t);
 }
 
 function codeFor(message: string): Diagnostic['code'] {

@@ -77,6 +77,11 @@ export class Simulation {
     return this.cluster.config;
   }
 
+  /** The configuration documents the manifests carried (ClusterConfig, KubeProxyConfiguration, KubeSchedulerConfiguration). */
+  get engineConfigs() {
+    return this.scene.configs;
+  }
+
   /** The engine internals, for the CLI and tests that need listers or components. */
   get internals(): Cluster {
     return this.cluster;

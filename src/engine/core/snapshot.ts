@@ -31,10 +31,16 @@ export function buildSnapshot(cluster: Cluster, eventIndex?: number): Snapshot {
     if (e.type === 'DELETED') state.delete(key);
     else state.set(key, e.object);
   }
+  const byKind: Record<string, KubeObject[]> = {};
+  for (const obj of state.values()) (byKind[obj.kind] ??= []).push(obj);
+  // Same order as the live store lists: kinds sorted, then namespace and name by code unit.
   const objects: Record<string, KubeObject[]> = {};
-  for (const obj of state.values()) (objects[obj.kind] ??= []).push(obj);
-  for (const list of Object.values(objects)) {
-    list.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+  for (const kind of Object.keys(byKind).sort()) {
+    objects[kind] = byKind[kind].sort((a, b) => cmp(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || cmp(a.metadata.name ?? '', b.metadata.name ?? ''));
   }
   return { time: last >= 0 ? log[last].t : 0, eventIndex: last, resourceVersion: last >= 0 ? log[last].resourceVersion : '1', objects };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { strictDecoding, statusReset, defaulting, mutatingPlugins, limitRanger, 
 import { clusterControllers } from '../controllers/cluster';
 import { deploymentController, replicaSetController, replicationControllerController, daemonSetController, statefulSetController } from '../controllers/workloads';
 import { createKubeProxy, MIN_SYNC_PERIOD_MS } from '../network/kubeproxy/kubeProxyComponent';
-import { kubeProxyConfigFrom } from '../network/kubeproxy/fromConfiguration';
+import { kubeProxyConfigFor } from '../network/clusterNetwork';
 import { startScheduler } from '../scheduler/component';
 import { createNodeIpamController } from '../controllers/nodeipam/nodeIpamController';
 
@@ -73,7 +73,7 @@ export function wireComponents(cluster: Cluster, machines: Machine[], configs: E
     host.add(kubelet, { delayMs: KUBELET_DELAY_MS });
   }
 
-  const proxyConfig = kubeProxyConfigFrom(config, configs.kubeProxy);
+  const proxyConfig = kubeProxyConfigFor(config, configs.kubeProxy).config;
   for (const machine of machines) {
     host.add(
       createKubeProxy(machine.name, {

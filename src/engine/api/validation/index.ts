@@ -5,7 +5,7 @@ import type { KubeObject } from '../types';
 import { isNamespaced } from '../kinds';
 import { type FieldError, invalid, required } from './fieldError';
 import { selectorMatches, selectorValue, sortedMap, validateLabelSelector, validateObjectMeta, validateObjectMetaUpdate } from './meta';
-import { nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from './names';
+import { nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, nameIsPathSegment, type NameValidator } from './names';
 import { validatePodSpec } from './podSpec';
 import { validateServiceSpec } from './service';
 import { validateUpdate } from './updates';
@@ -25,6 +25,7 @@ type Obj = Record<string, any>;
 function nameRule(kind: string): NameValidator {
   if (kind === 'Service') return nameIsDNS1035Label;
   if (kind === 'Namespace') return nameIsDNSLabel;
+  if (['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].includes(kind)) return nameIsPathSegment;
   return nameIsDNSSubdomain;
 }
 

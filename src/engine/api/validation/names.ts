@@ -108,3 +108,14 @@ const mask = (name: string, prefix: boolean): string => (prefix && name.length >
 export const nameIsDNSSubdomain: NameValidator = (n, p) => isDNS1123Subdomain(mask(n, p));
 export const nameIsDNSLabel: NameValidator = (n, p) => isDNS1123Label(mask(n, p));
 export const nameIsDNS1035Label: NameValidator = (n, p) => isDNS1035Label(mask(n, p));
+
+/**
+ * path.IsValidPathSegmentName (apimachinery/pkg/api/validation/path): RBAC objects may use any
+ * name that is a valid URL path segment, e.g. `system:kube-dns-autoscaler`.
+ */
+export const nameIsPathSegment: NameValidator = (n) => {
+  if (n === '.' || n === '..') return [`may not be '${n}'`];
+  const errs: string[] = [];
+  for (const bad of ['/', '%']) if (n.includes(bad)) errs.push(`may not contain '${bad}'`);
+  return errs;
+};

@@ -141,7 +141,11 @@ export function validateStatefulSetSpec(spec: Obj | undefined): FieldError[] {
   }
   errs.push(...nonNegative(s.replicas, 'spec.replicas'), ...nonNegative(s.minReadySeconds, 'spec.minReadySeconds'));
   errs.push(...validateSelectorAndTemplate(s, 'statefulset', 'spec'));
-  errs.push(...validatePodTemplateSpec(s.template, 'spec.template'));
+  // Containers may mount the volumeClaimTemplates, which become volumes only in each pod
+  // (apps validation notes this: the template alone would fail volume checks).
+  const claimVolumes = (s.volumeClaimTemplates ?? []).map((t: Obj) => ({ name: t.metadata?.name, persistentVolumeClaim: { claimName: t.metadata?.name } }));
+  const template = s.template ? { ...s.template, spec: { ...s.template.spec, volumes: [...(s.template.spec?.volumes ?? []), ...claimVolumes] } } : s.template;
+  errs.push(...validatePodTemplateSpec(template, 'spec.template'));
   const rp = s.template?.spec?.restartPolicy;
   if (rp !== undefined && rp !== 'Always') errs.push(notSupported('spec.template.spec.restartPolicy', rp, ['Always']));
   if (s.template?.spec?.activeDeadlineSeconds !== undefined) {

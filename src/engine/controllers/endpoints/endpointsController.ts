@@ -42,7 +42,9 @@ interface Subset {
 
 function keysFor(event: WatchEvent, listers: Listers): string[] {
   if (event.kind === 'Service') return [`${event.namespace}/${event.name}`];
-  if (event.kind === 'Endpoints') return [`${event.namespace}/${event.name}`];
+  // endpoints_controller.go registers only a DeleteFunc on the Endpoints informer (to recreate
+  // what it manages); a user's Endpoints without a Service is left alone until a restart.
+  if (event.kind === 'Endpoints') return event.type === 'DELETED' ? [`${event.namespace}/${event.name}`] : [];
   if (event.kind !== 'Pod') return [];
   const ns = event.namespace;
   const keys: string[] = [];
