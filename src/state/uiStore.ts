@@ -16,6 +16,7 @@ export interface UiState {
   inspectorWidth: number;
   bottomHeight: number;
   playing: boolean;
+  bottomTab: 'log' | 'console';
   /** Events per second at 1x. */
   speed: number;
   setView(view: ViewName): void;
@@ -29,12 +30,14 @@ export function createUiStore() {
     view: 'cluster',
     theme: storedTheme === 'dark' ? 'dark' : 'light',
     editorOpen: true,
-    inspectorOpen: true,
+    // Opens when something is selected: the canvas gets the room until then.
+    inspectorOpen: false,
     bottomOpen: true,
-    editorWidth: 420,
-    inspectorWidth: 360,
-    bottomHeight: 200,
+    editorWidth: 380,
+    inspectorWidth: 320,
+    bottomHeight: 190,
     playing: true,
+    bottomTab: 'log',
     speed: 1,
     setView: (view) => set({ view }),
     select: (selected) => set({ selected, inspectorOpen: true }),

@@ -5,7 +5,6 @@ import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { milliValue, quantityValue } from '../engine';
 import { buildClusterView } from '../viewmodel/clusterView';
-import { ClusterCanvas } from './canvas/ClusterCanvas';
 import type { SimulationStore } from '../state/simulationStore';
 import type { UiStore, ViewName } from '../state/uiStore';
 import type { DraftStore } from '../state/draftStore';
@@ -16,6 +15,8 @@ import { Timeline } from './panels/Timeline';
 import { Inspector } from './panels/Inspector';
 import { usePlayback } from './usePlayback';
 import { useKeyboard } from './useKeyboard';
+import { ViewSwitch } from './ViewSwitch';
+import { KubectlConsole } from './console/KubectlConsole';
 
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
 
@@ -73,15 +74,26 @@ export function App({ sim, ui, draft }: AppProps) {
           ))}
         </nav>
         <span className="spacer" />
+        <span className="panel-toggles" role="group" aria-label="panels">
+          <button aria-pressed={state.editorOpen} onClick={() => state.set({ editorOpen: !state.editorOpen })} title={t('toolbar.editor')} data-testid="toggle-editor">
+            ✎
+          </button>
+          <button aria-pressed={state.inspectorOpen} onClick={() => state.set({ inspectorOpen: !state.inspectorOpen })} title={t('toolbar.inspector')} data-testid="toggle-inspector">
+            i
+          </button>
+          <button aria-pressed={state.bottomOpen} onClick={() => state.set({ bottomOpen: !state.bottomOpen })} title={t('toolbar.bottom')} data-testid="toggle-bottom">
+            ☰
+          </button>
+        </span>
         <button className="primary" onClick={apply} title={t('toolbar.applyHint')} data-testid="apply">
           {t('toolbar.apply')}
         </button>
-        <label className="inline-check">
-          <input type="checkbox" checked={state.theme === 'dark'} onChange={(e) => state.set({ theme: e.target.checked ? 'dark' : 'light' })} /> {t('toolbar.theme')}
-        </label>
+        <button aria-pressed={state.theme === 'dark'} onClick={() => state.set({ theme: state.theme === 'dark' ? 'light' : 'dark' })} title={t('toolbar.theme')} aria-label={t('toolbar.theme')} data-testid="toggle-theme">
+          {state.theme === 'dark' ? '☀' : '☾'}
+        </button>
         <label>
-          {t('language.label')}{' '}
           <select
+            aria-label={t('language.label')}
             value={i18n.language}
             data-testid="language"
             onChange={(e) => {
@@ -108,8 +120,8 @@ export function App({ sim, ui, draft }: AppProps) {
             <Splitter direction="vertical" label={t('toolbar.editor')} onDrag={(d) => state.set({ editorWidth: clamp(ui.getState().editorWidth + d, 240, 900) })} />
           </>
         )}
-        <main className="canvas" data-testid="canvas">
-          {state.view === 'cluster' ? <ClusterCanvas model={model} onSelect={state.select} selected={state.selected} /> : <div className="placeholder">{t('view.comingSoon')}</div>}
+        <main className="canvas" data-testid="canvas" data-view={state.view}>
+          <ViewSwitch view={state.view} snapshot={snapshot} events={events} model={model} config={simulation.config} kubeProxy={simulation.engineConfigs.kubeProxy} selected={state.selected} onSelect={state.select} />
         </main>
         {state.inspectorOpen && (
           <>
@@ -125,7 +137,19 @@ export function App({ sim, ui, draft }: AppProps) {
           <Splitter direction="horizontal" label={t('toolbar.bottom')} onDrag={(d) => state.set({ bottomHeight: clamp(ui.getState().bottomHeight - d, 100, 600) })} />
           <section className="bottom-pane" style={{ height: state.bottomHeight }}>
             <Timeline events={events} cursor={cursor} playing={state.playing} speed={state.speed} onSeek={(i) => (state.set({ playing: false }), sim.getState().seek(i))} onPlay={(p) => state.set({ playing: p })} onSpeed={(s) => state.set({ speed: s })} />
-            <EventLog events={events} cursor={cursor} onSeek={(i) => (state.set({ playing: false }), sim.getState().seek(i))} onSelect={state.select} />
+            <div className="panel-tabs bottom-tabs" role="tablist">
+              <button role="tab" aria-selected={state.bottomTab === 'log'} onClick={() => state.set({ bottomTab: 'log' })} data-testid="tab-log">
+                {t('bottom.log')}
+              </button>
+              <button role="tab" aria-selected={state.bottomTab === 'console'} onClick={() => state.set({ bottomTab: 'console' })} data-testid="tab-console">
+                {t('bottom.console')}
+              </button>
+            </div>
+            {state.bottomTab === 'log' ? (
+              <EventLog events={events} cursor={cursor} onSeek={(i) => (state.set({ playing: false }), sim.getState().seek(i))} onSelect={state.select} />
+            ) : (
+              <KubectlConsole sim={sim} readFile={() => draft.getState().text} />
+            )}
           </section>
         </>
       )}

@@ -107,6 +107,8 @@ export function ClusterCanvas({ model, onSelect, selected }: { model: ClusterVie
   }, [model, selected]);
   return (
     <ReactFlow
+      // A new set of machines re-fits the view (fitView applies when the flow mounts).
+      key={model.nodes.map((n) => n.name).join(',')}
       nodes={nodes}
       edges={[]}
       nodeTypes={nodeTypes}

@@ -35,7 +35,8 @@ const ACTIVE_COLOUR = '#326ce5';
  * Fit leaves room for the banner (top), zoom controls (left) and legend (bottom), and never
  * zooms below 0.35: a big graph is seen whole first, then zoomed into (the + button or wheel).
  */
-const FIT: FitViewOptions = { padding: { top: '56px', bottom: '52px', left: '64px', right: '24px' }, minZoom: 0.35, maxZoom: 1.2 };
+// Fit the whole graph (an overview first; zoom in with the controls or the wheel to read details).
+const FIT: FitViewOptions = { padding: { top: '56px', bottom: '52px', left: '64px', right: '24px' }, minZoom: 0.2, maxZoom: 1.2 };
 
 function toFlow(graph: LaidOutGraph, selected?: string): { nodes: GraphFlowNode[]; edges: RoutedFlowEdge[] } {
   const selectedIds = new Set(graph.nodes.filter((n) => selected && n.ref === selected).map((n) => n.id));
