@@ -5,15 +5,19 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface EditorMarker {
   line: number;
+  /** squiggly-error, squiggly-warning or squiggly-info */
   className: string;
-  message: string;
 }
 
 interface EditorLike {
   getValue(): string;
+  focus(): void;
+  setPosition(pos: { lineNumber: number; column: number }): void;
+  revealLineInCenter(line: number): void;
+  trigger(source: string, handlerId: string, payload: unknown): void;
   setValue(text: string): void;
   getModel(): {
-    getAllDecorations(): { range: { startLineNumber: number }; options: { className?: string | null; hoverMessage?: unknown } }[];
+    getAllDecorations(): { range: { startLineNumber: number }; options: { className?: string | null } }[];
     getLinesContent(): string[];
   } | null;
 }
@@ -67,11 +71,7 @@ export class EditorPage {
       return model
         .getAllDecorations()
         .filter((d) => /squiggly-(error|warning|info)/.test(d.options.className ?? ''))
-        .map((d) => {
-          const hover = d.options.hoverMessage as { value?: string } | { value?: string }[] | undefined;
-          const message = Array.isArray(hover) ? hover.map((h) => h.value ?? '').join('\n') : (hover?.value ?? '');
-          return { line: d.range.startLineNumber, className: d.options.className ?? '', message };
-        });
+        .map((d) => ({ line: d.range.startLineNumber, className: d.options.className ?? '' }));
     });
   }
 
@@ -80,7 +80,28 @@ export class EditorPage {
     return this.root.locator('.squiggly-error, .squiggly-warning');
   }
 
-  async expectMarkerOnLine(line: number, pattern: RegExp, timeout = 15_000) {
-    await expect.poll(async () => (await this.markers()).filter((m) => m.line === line && pattern.test(m.message)).length, { timeout }).toBeGreaterThan(0);
+  /** Waits until a marker decoration (squiggle) sits on `line`. */
+  async expectMarkerOnLine(line: number, timeout = 15_000) {
+    await expect.poll(async () => (await this.markers()).some((m) => m.line === line), { timeout, message: `a marker on line ${line}` }).toBe(true);
+  }
+
+  /**
+   * The hover a person gets on `line` (Monaco's marker decorations carry no message; the hover
+   * shows the markers' messages). Moves the cursor there and runs "Show Hover".
+   */
+  async hoverText(line: number, column = 3): Promise<string> {
+    await this.page.evaluate(
+      ({ line, column }) => {
+        const ed = window.__kubeglassEditor as EditorLike;
+        ed.focus();
+        ed.revealLineInCenter(line);
+        ed.setPosition({ lineNumber: line, column });
+        ed.trigger('e2e', 'editor.action.showHover', {});
+      },
+      { line, column },
+    );
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).first();
+    await expect(hover).toBeVisible();
+    return (await hover.innerText()).trim();
   }
 }

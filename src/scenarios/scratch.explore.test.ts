@@ -1,10 +1,29 @@
 import { it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Simulation } from '../engine/core/simulation';
-it('explore', () => {
-  const f = (n: string) => ({ name: n, text: readFileSync(new URL('./fixtures/' + n, import.meta.url), 'utf8') });
-  const sim = Simulation.load([f('failing-job.yaml'), f('crashloop-pod.yaml')], { seed: 1 });
-  const r = sim.run({ until: 200_000 });
-  console.log(r);
-  for (const e of sim.events().filter(e=>e.namespace==='default' && e.t > 50)) console.log(e.t, e.type, e.kind, e.name, e.component, e.reason, e.kind==='Event' ? (e.object as any).message : e.kind==='Pod' ? e.object.spec.nodeName+' '+e.object.status?.phase + ' ' + JSON.stringify(e.object.status?.containerStatuses?.[0]?.state) + ' rc=' + e.object.status?.containerStatuses?.[0]?.restartCount : e.kind==='Job' ? JSON.stringify(e.object.status) : '');
+it('explore', async () => {
+  const cluster = readFileSync(new URL('./fixtures/zoned-cluster.yaml', import.meta.url), 'utf8');
+  const sim = Simulation.load(cluster + `---
+apiVersion: v1
+kind: Pod
+metadata: {name: ssd}
+spec:
+  nodeSelector: {disktype: ssd}
+  containers: [{name: app, image: nginx:1.27}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: pref}
+spec:
+  affinity:
+    nodeAffinity:
+      preferredDuringSchedulingIgnoredDuringExecution:
+        - weight: 80
+          preference: {matchExpressions: [{key: topology.kubernetes.io/zone, operator: In, values: [zone-b]}]}
+  containers: [{name: app, image: nginx:1.27}]
+`, { seed: 1 });
+  sim.run({ until: 30_000 });
+  console.log(sim.diagnostics);
+  for (const n of sim.snapshot().objects.Node!) console.log(n.metadata.name, JSON.stringify(n.metadata.labels), JSON.stringify(n.status.allocatable));
+  for (const a of sim.activities().filter(a=>a.type==='ScheduleAttempt' && (a.detail as any).pod.startsWith('default/'))) console.log(JSON.stringify((a.detail as any).record, null, 0));
 });

@@ -16,6 +16,7 @@ import { Inspector } from './panels/Inspector';
 import { usePlayback } from './usePlayback';
 import { useKeyboard } from './useKeyboard';
 import { ViewSwitch } from './ViewSwitch';
+import { Narration } from './panels/Narration';
 import { KubectlConsole } from './console/KubectlConsole';
 
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
@@ -121,6 +122,7 @@ export function App({ sim, ui, draft }: AppProps) {
           </>
         )}
         <main className="canvas" data-testid="canvas" data-view={state.view}>
+          <Narration event={events[cursor]} />
           <ViewSwitch view={state.view} snapshot={snapshot} events={events} model={model} config={simulation.config} kubeProxy={simulation.engineConfigs.kubeProxy} selected={state.selected} onSelect={state.select} />
         </main>
         {state.inspectorOpen && (

@@ -38,7 +38,7 @@ function explainPod(pod: KubeObject, ctx: ExplainContext): ExplainLine[] {
       lines.push({ key: 'explain.waitingForScheduler', params: { scheduler: pod.spec?.schedulerName ?? 'default-scheduler' }, tone: 'info' });
     }
   } else {
-    const decision = [...ctx.activities].reverse().find((a) => a.type === 'ScheduleAttempt' && (a.detail as { pod?: string } | undefined)?.pod === name);
+    const decision = [...ctx.activities].reverse().find((a) => a.afterEvent <= ctx.snapshot.eventIndex + 1 && a.type === 'ScheduleAttempt' && (a.detail as { pod?: string } | undefined)?.pod === name);
     if (decision) lines.push({ key: 'explain.scheduledBecause', params: { node: pod.spec.nodeName, message: decision.message }, tone: 'good' });
     else if (pod.metadata.annotations?.['kubernetes.io/config.mirror']) lines.push({ key: 'explain.staticPod', params: { node: pod.spec.nodeName }, tone: 'info' });
     else lines.push({ key: 'explain.onNode', params: { node: pod.spec.nodeName }, tone: 'info' });

@@ -5,6 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { stringify } from 'yaml';
 import type { KubeObject, Snapshot } from '../../engine';
 import { explainObject } from '../../viewmodel/explain';
+import { DecisionTable } from './DecisionTable';
+import type { DecisionRecord } from '../../engine/scheduler';
+
+/** The pod's last scheduling attempt up to the timeline cursor. */
+function lastDecision(ctx: Parameters<typeof explainObject>[1], pod: string): DecisionRecord | undefined {
+  const upTo = ctx.snapshot.eventIndex + 1;
+  for (let i = ctx.activities.length - 1; i >= 0; i--) {
+    const a = ctx.activities[i];
+    if (a.afterEvent > upTo || a.type !== 'ScheduleAttempt') continue;
+    const detail = a.detail as { pod?: string; record?: DecisionRecord } | undefined;
+    if (detail?.pod === pod) return detail.record;
+  }
+  return undefined;
+}
 
 export interface InspectorProps {
   snapshot: Snapshot;
@@ -26,6 +40,7 @@ export function Inspector({ snapshot, selected, explainContext }: InspectorProps
   const obj = findByRef(snapshot, selected);
   const yamlText = useMemo(() => (obj ? stringify(obj, { lineWidth: 0 }) : ''), [obj]);
   const explanation = useMemo(() => (obj ? explainObject(obj, explainContext) : []), [obj, explainContext]);
+  const decision = useMemo(() => (obj?.kind === 'Pod' ? lastDecision(explainContext, `${obj.metadata.namespace}/${obj.metadata.name}`) : undefined), [obj, explainContext]);
   if (!selected) return <div className="inspector empty">{t('inspector.empty')}</div>;
   if (!obj) return <div className="inspector empty">{t('inspector.gone', { ref: selected })}</div>;
   return (
@@ -41,6 +56,12 @@ export function Inspector({ snapshot, selected, explainContext }: InspectorProps
               {t(line.key, line.params ?? {})}
             </p>
           ))}
+        </section>
+      )}
+      {decision && (
+        <section>
+          <h3>{t('decision.title')}</h3>
+          <DecisionTable record={decision} />
         </section>
       )}
       <section>
