@@ -1,12 +1,9 @@
-// Engine benchmark cases: load + run to quiescence for the default cluster, and a generated
-// 1,000-node cluster with a 10,000-replica Deployment.
+// Engine benchmark cases (issues 2/3): load + run to quiescence for the default scene and for
+// generated clusters, then a rolling update of the generated Deployment. Each long run has a
+// wall-clock budget so `npm run bench` always ends; a case that runs out says how far it got.
 import { Simulation } from '../src/engine';
 import { DEFAULT_SCENE } from '../src/scenes/defaultScene';
-
-export interface EngineCase {
-  name: string;
-  run: (sample: () => void) => Record<string, number | string | boolean>;
-}
+import { HeapSampler, mib, median, now, round, type BenchResult } from './measure';
 
 export function bigClusterManifest(nodes: number, replicas: number): string {
   return `apiVersion: kubeglass.dev/v1alpha1
@@ -36,28 +33,110 @@ spec:
 `;
 }
 
-function settle(sim: Simulation, sample: () => void) {
+export interface SettleReport {
+  settled: boolean;
+  /** True when the wall-clock budget ran out before the cluster settled. */
+  timedOut: boolean;
+  tasks: number;
+  events: number;
+  wallMs: number;
+}
+
+/** Runs in chunks of `chunk` tasks, sampling the heap between chunks, until settled or out of budget. */
+export function settle(sim: Simulation, heap: HeapSampler, budgetMs: number, chunk = 5_000): SettleReport {
+  const start = now();
+  const startEvents = sim.events().length;
   let tasks = 0;
   for (;;) {
-    const r = sim.run({ until: 3_600_000, maxTasks: 20_000 });
+    const r = sim.run({ maxTasks: chunk });
     tasks += r.tasks;
-    sample();
-    if (r.settled || r.tasks === 0) return { tasks, settled: r.settled };
+    heap.sample();
+    if (r.settled || r.tasks === 0) return { settled: r.settled, timedOut: false, tasks, events: sim.events().length - startEvents, wallMs: now() - start };
+    if (now() - start > budgetMs) return { settled: false, timedOut: true, tasks, events: sim.events().length - startEvents, wallMs: now() - start };
   }
 }
 
-function runCase(text: string) {
-  return (sample: () => void) => {
-    const sim = Simulation.load(text);
-    const { tasks, settled } = settle(sim, sample);
-    const events = sim.events().length;
-    const pods = sim.snapshot().objects.Pod ?? [];
-    const running = pods.filter((p) => p.status?.phase === 'Running').length;
-    return { settled, virtualSeconds: Math.round(sim.now() / 1000), tasks, events, pods: pods.length, running };
+function podCounts(sim: Simulation, image?: string) {
+  const pods = (sim.snapshot().objects.Pod ?? []).filter((p) => p.metadata.namespace === 'default');
+  const running = pods.filter((p) => p.status?.phase === 'Running');
+  const withImage = image ? running.filter((p) => p.spec?.containers?.[0]?.image === image).length : undefined;
+  return { pods: pods.length, running: running.length, ...(withImage !== undefined ? { runningNewImage: withImage } : {}) };
+}
+
+const rate = (events: number, ms: number) => (ms > 0 ? Math.round(events / (ms / 1000)) : 0);
+
+/** Load + settle, repeated `runs` times (median wall time); the heap peak is the highest of all runs. */
+export function loadAndSettle(name: string, manifest: string, runs: number, budgetMs: number): { result: BenchResult; sim: Simulation; heap: HeapSampler } {
+  const walls: number[] = [];
+  let last: { sim: Simulation; report: SettleReport; loadMs: number; heap: HeapSampler } | undefined;
+  let peak = 0;
+  for (let i = 0; i < runs; i++) {
+    last = undefined; // let the previous run's simulation be collected before sampling the base
+    const heap = new HeapSampler();
+    const t0 = now();
+    const sim = Simulation.load(manifest);
+    const loadMs = now() - t0;
+    heap.sample();
+    const report = settle(sim, heap, budgetMs);
+    walls.push(loadMs + report.wallMs);
+    peak = Math.max(peak, heap.peak - heap.base);
+    last = { sim, report, loadMs, heap };
+    if (report.timedOut) break;
+  }
+  const { sim, report, loadMs, heap } = last!;
+  const wallMs = median(walls);
+  const result: BenchResult = {
+    name,
+    n: walls.length,
+    wallMs: round(wallMs),
+    loadMs: round(loadMs),
+    settled: report.settled,
+    timedOut: report.timedOut,
+    virtualS: round(sim.now() / 1000, 1),
+    tasks: report.tasks,
+    events: sim.events().length,
+    eventsPerS: rate(sim.events().length, wallMs),
+    peakHeapMiB: mib(peak),
+    ...podCounts(sim),
+  };
+  return { result, sim, heap };
+}
+
+/** `set-image` on the Deployment, then settle: the rolling update's cost. */
+export function rollout(name: string, sim: Simulation, heap: HeapSampler, budgetMs: number): BenchResult {
+  const image = 'registry.k8s.io/pause:3.10';
+  const t0 = now();
+  const action = sim.apply({ type: 'set-image', target: { kind: 'Deployment', namespace: 'default', name: 'big' }, container: 'app', image });
+  const report = settle(sim, heap, budgetMs);
+  const wallMs = now() - t0;
+  return {
+    name,
+    n: 1,
+    ok: action.ok,
+    wallMs: round(wallMs),
+    settled: report.settled,
+    timedOut: report.timedOut,
+    virtualS: round(sim.now() / 1000, 1),
+    tasks: report.tasks,
+    events: report.events,
+    eventsPerS: rate(report.events, wallMs),
+    peakHeapMiB: mib(heap.peak - heap.base),
+    ...podCounts(sim, image),
   };
 }
 
-export const engineCases: EngineCase[] = [
-  { name: 'default-scene', run: runCase(DEFAULT_SCENE) },
-  { name: 'nodes-1000-replicas-10000', run: runCase(bigClusterManifest(1000, 10_000)) },
-];
+export interface EngineBudget {
+  /** Wall-clock ms each generated-cluster load or rollout may take before it is cut off. */
+  bigMs: number;
+}
+
+export function* engineCases(budget: EngineBudget): Generator<BenchResult> {
+  yield loadAndSettle('engine.default-scene', DEFAULT_SCENE, 5, 60_000).result;
+  const mid = loadAndSettle('engine.nodes-100-replicas-1000', bigClusterManifest(100, 1_000), 1, budget.bigMs);
+  yield mid.result;
+  if (mid.result.settled) yield rollout('engine.rollout-1000', mid.sim, mid.heap, budget.bigMs);
+  const big = loadAndSettle('engine.nodes-1000-replicas-10000', bigClusterManifest(1_000, 10_000), 1, budget.bigMs);
+  yield big.result;
+  if (big.result.settled) yield rollout('engine.rollout-10000', big.sim, big.heap, budget.bigMs);
+  else yield { name: 'engine.rollout-10000', skipped: 'the 10,000-replica cluster did not settle within its budget' };
+}

@@ -34,25 +34,27 @@ test.describe('kubectl console', () => {
     await kubectl.show();
     expect(await kubectl.run('set image deployment/web nginx=nginx:1.28')).toContain('deployment.apps/web image updated');
 
-    // Mid-rollout the Workloads view shows the old and the new ReplicaSet side by side.
+    // Mid-rollout: step the timeline until pods of the old and the new ReplicaSet run side by
+    // side; the Workloads view then shows both ReplicaSets.
     await app.showView('workloads');
-    const replicaSets = app.page.locator('[data-testid="graph-node"][data-ref^="ReplicaSet/default/web-"]');
-    let sawBoth = false;
-    for (let i = 0; i < 200 && !sawBoth; i++) {
-      sawBoth = (await replicaSets.count()) >= 2;
-      if (!sawBoth) await page.getByTestId('step-forward').click();
+    let mixed = false;
+    for (let i = 0; i < 150 && !mixed; i++) {
+      const hashes = new Set(webPods(await app.podPlacements()).map(([, p]) => templateHash(p)));
+      mixed = hashes.size >= 2 && [...hashes].some((h) => oldHashes.has(h));
+      if (!mixed) await page.getByTestId('step-forward').click();
     }
-    expect(sawBoth).toBe(true);
+    expect(mixed).toBe(true);
+    await expect(page.locator('[data-testid="graph-node"][data-ref^="ReplicaSet/default/web-"]')).toHaveCount(2);
     await app.shot(testInfo, 'workloads-rollout.png');
 
     await app.toEnd();
     const pods = webPods(await app.podPlacements());
     expect(pods).toHaveLength(3);
-    const newHashes = new Set(pods.map(([, p]) => templateHash(p)));
-    expect(newHashes.size).toBe(1);
-    expect([...newHashes][0]).toBeDefined();
-    expect(oldHashes.has([...newHashes][0])).toBe(false);
-    await expect(app.graphNode(`ReplicaSet/default/web-${[...newHashes][0]}`)).toBeVisible();
+    const newHashes = [...new Set(pods.map(([, p]) => templateHash(p)))];
+    expect(newHashes).toHaveLength(1);
+    expect(newHashes[0]).toBeDefined();
+    expect(oldHashes.has(newHashes[0])).toBe(false);
+    await expect(app.graphNode(`ReplicaSet/default/web-${newHashes[0]}`)).toBeVisible();
     expect(await kubectl.run('rollout status deployment/web')).toContain('successfully rolled out');
   });
 });

@@ -20,7 +20,8 @@ export interface UiState {
   /** Events per second at 1x. */
   speed: number;
   setView(view: ViewName): void;
-  select(key?: string): void;
+  /** Selects an object; the inspector opens unless `openInspector` is false (editor cursor moves). */
+  select(key?: string, openInspector?: boolean): void;
   set(partial: Partial<Omit<UiState, 'set' | 'select' | 'setView'>>): void;
 }
 
@@ -40,7 +41,7 @@ export function createUiStore() {
     bottomTab: 'log',
     speed: 1,
     setView: (view) => set({ view }),
-    select: (selected) => set({ selected, inspectorOpen: true }),
+    select: (selected, openInspector = true) => set(openInspector ? { selected, inspectorOpen: true } : { selected }),
     set: (partial) => set(partial),
   }));
 }

@@ -61,6 +61,19 @@ export function App({ sim, ui, draft }: AppProps) {
     return source ? { startLine: source.startLine, endLine: source.endLine } : undefined;
   }, [state.selected, simulation]);
 
+  // Moving the editor cursor into an object's document selects that object in the views.
+  const selectAtLine = useCallback(
+    (line: number) => {
+      for (const [key, source] of sim.getState().sim.sources) {
+        if (line >= source.startLine && line <= source.endLine) {
+          if (ui.getState().selected !== key) ui.getState().select(key, false);
+          return;
+        }
+      }
+    },
+    [sim, ui],
+  );
+
   const columns = [state.editorOpen ? `${state.editorWidth}px 6px` : '', 'minmax(300px, 1fr)', state.inspectorOpen ? `6px ${state.inspectorWidth}px` : ''].join(' ');
 
   return (
@@ -115,7 +128,7 @@ export function App({ sim, ui, draft }: AppProps) {
           <>
             <section className="editor-pane" aria-label={t('toolbar.editor')}>
               <Suspense fallback={<div className="loading">{t('editor.loading')}</div>}>
-                <YamlEditor value={text} onChange={draft.getState().setText} onApply={apply} diagnostics={diagnostics} highlight={highlight} theme={state.theme} />
+                <YamlEditor value={text} onChange={draft.getState().setText} onApply={apply} diagnostics={diagnostics} highlight={highlight} theme={state.theme} onCursorLine={selectAtLine} />
               </Suspense>
             </section>
             <Splitter direction="vertical" label={t('toolbar.editor')} onDrag={(d) => state.set({ editorWidth: clamp(ui.getState().editorWidth + d, 240, 900) })} />

@@ -11,7 +11,7 @@ import { resourceName } from './run';
 export const APPLY_SIMPLIFICATION =
   'kubectl apply merges three ways (last-applied, live, new); Kubeglass replaces the fields your manifest sets and drops fields it no longer sets.';
 
-export function applyObject(cluster: Cluster, input: KubeObject, opts: { keepStatus?: boolean } = {}): { ok: boolean; message: string; object?: KubeObject } {
+export function applyObject(cluster: Cluster, input: KubeObject, opts: { keepStatus?: boolean } = {}): { ok: boolean; message: string; object?: KubeObject; error?: ApiError } {
   const ns = isNamespaced(input.kind) ? input.metadata?.namespace ?? 'default' : '';
   const existing = input.metadata?.name ? cluster.store.get(input.kind, ns, input.metadata.name) : undefined;
   try {
@@ -30,7 +30,7 @@ export function applyObject(cluster: Cluster, input: KubeObject, opts: { keepSta
     const verb = updated === existing ? 'unchanged' : 'configured';
     return { ok: true, message: `${resourceName(updated)} ${verb}`, object: updated };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, message: error.kubectlText() };
+    if (error instanceof ApiError) return { ok: false, message: error.kubectlText(), error };
     throw error;
   }
 }

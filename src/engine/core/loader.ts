@@ -71,7 +71,8 @@ export function loadInto(files: ManifestFile[], seed: number): { cluster: Cluste
     const fromList = doc.source.item !== undefined;
     const result = applyObject(cluster, doc.object, { keepStatus: config.importStatus || fromList });
     if (!result.ok) {
-      diagnostics.push(at(doc, 'error', codeFor(result.message), result.message));
+      // Point at the first field the API server named, as `path.to[0].field`.
+      diagnostics.push(at(doc, 'error', codeFor(result.message), result.message, result.error?.causes[0]?.path));
       continue;
     }
     userObjects.push({ object: doc.object, source: doc.source });
@@ -91,6 +92,21 @@ function runUntil(cluster: Cluster, t: number): void {
   cluster.advanceTo(t);
 }
 
+/** `spec.containers[0].image` -> ['spec', 'containers', 0, 'image'] (also `metadata.labels[app]`). */
+export function fieldPath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    const m = /^([^[]*)((?:\[[^\]]*\])*)$/.exec(part);
+    if (!m) {
+      out.push(part);
+      continue;
+    }
+    if (m[1]) out.push(m[1]);
+    for (const idx of m[2].matchAll(/\[([^\]]*)\]/g)) out.push(/^\d+$/.test(idx[1]) ? Number(idx[1]) : idx[1]);
+  }
+  return out;
+}
+
 function codeFor(message: string): Diagnostic['code'] {
   if (message.includes('(AlreadyExists)')) return 'already-exists';
   if (message.includes('(NotFound)')) return 'not-found';
@@ -99,7 +115,7 @@ function codeFor(message: string): Diagnostic['code'] {
 }
 
 function at(doc: ParsedDocument | undefined, severity: Diagnostic['severity'], code: Diagnostic['code'], message: string, path?: string): Diagnostic {
-  const pos = doc && path ? doc.locate(path.split('.')) : undefined;
+  const pos = doc && path ? doc.locate(fieldPath(path)) : undefined;
   return {
     file: doc?.source.file,
     document: doc?.source.document ?? 0,

@@ -1,0 +1,68 @@
+// Shared helpers for the benchmarks: medians, heap sampling, and the one-line report format.
+// Wall-clock timing lives in bench/ only, never in unit tests (machines are shared and noisy).
+import { performance } from 'node:perf_hooks';
+
+export type Metric = string | number | boolean | null;
+export interface BenchResult {
+  name: string;
+  [metric: string]: Metric;
+}
+
+export const now = (): number => performance.now();
+
+export function median(xs: number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** The value at quantile q (0..1) by nearest rank. */
+export function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+
+export const round = (x: number, digits = 0): number => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+export const mib = (bytes: number): number => round(bytes / 1048576, 1);
+
+export function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Tracks the highest heapUsed seen; call `sample()` between chunks of work. */
+export class HeapSampler {
+  readonly base: number;
+  peak: number;
+  constructor() {
+    gc();
+    this.base = process.memoryUsage().heapUsed;
+    this.peak = this.base;
+  }
+  sample = (): void => {
+    const used = process.memoryUsage().heapUsed;
+    if (used > this.peak) this.peak = used;
+  };
+}
+
+/** Prints `name  key=value ...` (the readable line) and keeps the result for the JSON summary. */
+export class Reporter {
+  readonly results: BenchResult[] = [];
+  add(result: BenchResult): void {
+    this.results.push(result);
+    console.log(formatLine(result));
+  }
+  json(): string {
+    return JSON.stringify(this.results);
+  }
+}
+
+export function formatLine(r: BenchResult): string {
+  const { name, ...rest } = r;
+  return [name.padEnd(34), ...Object.entries(rest).map(([k, v]) => `${k}=${v}`)].join('  ');
+}
