@@ -130,13 +130,17 @@ export interface EngineBudget {
   bigMs: number;
 }
 
-export function* engineCases(budget: EngineBudget): Generator<BenchResult> {
-  yield loadAndSettle('engine.default-scene', DEFAULT_SCENE, 5, 60_000).result;
-  const mid = loadAndSettle('engine.nodes-100-replicas-1000', bigClusterManifest(100, 1_000), 1, budget.bigMs);
-  yield mid.result;
-  if (mid.result.settled) yield rollout('engine.rollout-1000', mid.sim, mid.heap, budget.bigMs);
-  const big = loadAndSettle('engine.nodes-1000-replicas-10000', bigClusterManifest(1_000, 10_000), 1, budget.bigMs);
-  yield big.result;
-  if (big.result.settled) yield rollout('engine.rollout-10000', big.sim, big.heap, budget.bigMs);
-  else yield { name: 'engine.rollout-10000', skipped: 'the 10,000-replica cluster did not settle within its budget' };
+export function* engineCases(budget: EngineBudget, only: (name: string) => boolean = () => true): Generator<BenchResult> {
+  if (only('engine.default-scene')) yield loadAndSettle('engine.default-scene', DEFAULT_SCENE, 5, 60_000).result;
+  if (only('engine.nodes-100-replicas-1000') || only('engine.rollout-1000')) {
+    const mid = loadAndSettle('engine.nodes-100-replicas-1000', bigClusterManifest(100, 1_000), 1, budget.bigMs);
+    yield mid.result;
+    if (mid.result.settled) yield rollout('engine.rollout-1000', mid.sim, mid.heap, budget.bigMs);
+  }
+  if (only('engine.nodes-1000-replicas-10000') || only('engine.rollout-10000')) {
+    const big = loadAndSettle('engine.nodes-1000-replicas-10000', bigClusterManifest(1_000, 10_000), 1, budget.bigMs);
+    yield big.result;
+    if (big.result.settled) yield rollout('engine.rollout-10000', big.sim, big.heap, budget.bigMs);
+    else yield { name: 'engine.rollout-10000', skipped: 'the 10,000-replica cluster did not settle within its budget' };
+  }
 }

@@ -1,6 +1,8 @@
 // Shared helpers for the benchmarks: medians, heap sampling, and the one-line report format.
 // Wall-clock timing lives in bench/ only, never in unit tests (machines are shared and noisy).
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export type Metric = string | number | boolean | null;
 export interface BenchResult {
@@ -31,8 +33,15 @@ export const round = (x: number, digits = 0): number => {
 
 export const mib = (bytes: number): number => round(bytes / 1048576, 1);
 
+// `npm run bench` runs without --expose-gc; the flag can still be turned on at run time, and a
+// fresh context then sees the `gc` global. Heap deltas are only meaningful after a full GC.
+const fullGc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
 export function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+  fullGc();
 }
 
 /** Tracks the highest heapUsed seen; call `sample()` between chunks of work. */

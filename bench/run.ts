@@ -1,34 +1,27 @@
-// npm run bench: engine figures on this machine. Wall-clock timing lives here, never in unit
-// tests (machines are shared and noisy). Prints one line per case and a JSON summary.
-import { performance } from 'node:perf_hooks';
+// npm run bench: engine, scheduler and network figures on this machine (issues 2-5). Prints one
+// readable line per measurement and a final JSON line. Long cases have wall-clock budgets so the
+// whole suite ends in a few minutes even where a target is far off; a cut-off case says
+// timedOut=true and how far it got.
+//   npm run bench                      all sections
+//   npm run bench -- scheduler         measurements whose name contains "scheduler"
+//   npm run bench -- engine.rollout-1000
+// For steadier heap figures: node --expose-gc --import tsx bench/run.ts (gc before each sample).
 import { engineCases } from './engineCases';
+import { Reporter, type BenchResult } from './measure';
+import { networkCases } from './networkCases';
+import { schedulerCases } from './schedulerCases';
 
-export interface BenchResult {
-  name: string;
-  [metric: string]: string | number | boolean;
-}
+const filter = process.argv[2];
+// A case is wanted when its name contains the filter, or the filter names the whole case
+// (so `engine.rollout-1000` also runs the load it depends on).
+const wanted = (name: string) => !filter || name.includes(filter) || filter.startsWith(name);
 
-export function measure(name: string, fn: (sample: () => void) => Record<string, number | string | boolean>): BenchResult {
-  globalThis.gc?.();
-  let peak = process.memoryUsage().heapUsed;
-  const sample = () => {
-    const used = process.memoryUsage().heapUsed;
-    if (used > peak) peak = used;
-  };
-  const start = performance.now();
-  const extra = fn(sample);
-  const wallMs = performance.now() - start;
-  sample();
-  const rate: Record<string, number> = typeof extra.events === 'number' && wallMs > 0 ? { eventsPerSecond: Math.round(extra.events / (wallMs / 1000)) } : {};
-  return { name, wallMs: Math.round(wallMs), peakHeapMiB: Math.round(peak / 1048576), ...extra, ...rate };
-}
+const reporter = new Reporter();
+const emit = (results: Iterable<BenchResult>) => {
+  for (const r of results) reporter.add(r);
+};
 
-const only = process.argv[2];
-const results: BenchResult[] = [];
-for (const c of engineCases) {
-  if (only && !c.name.includes(only)) continue;
-  const r = measure(c.name, c.run);
-  results.push(r);
-  console.log(Object.entries(r).map(([k, v]) => `${k}=${v}`).join('  '));
-}
-console.log(JSON.stringify(results));
+emit(engineCases({ bigMs: 90_000 }, wanted));
+emit(schedulerCases(45_000, wanted));
+emit(networkCases(30_000, wanted));
+console.log(reporter.json());

@@ -92,7 +92,6 @@ export function runSchedulerCase(c: SchedulerCase, budgetMs: number): BenchResul
   for (let i = 0; i < c.pods; i++) pods.push(makePod(Math.floor(i / perGroup), i % perGroup, c.antiAffinity));
 
   gc();
-  const heapBefore = process.memoryUsage().heapUsed;
   const records: DecisionRecord[] = [];
   let scheduled = 0;
   let unschedulable = 0;
@@ -134,7 +133,6 @@ export function runSchedulerCase(c: SchedulerCase, budgetMs: number): BenchResul
     recordDetail: fullRecords === kept ? 'full' : fullRecords === 0 ? 'compact' : 'mixed',
     recordsMiB: mib(recordBytes),
     bytesPerRecord: Math.round(recordBytes / kept),
-    heapDeltaMiB: mib(heapWith - heapBefore),
   };
 }
 

@@ -75,11 +75,8 @@ test.describe('scheduling', () => {
   });
 
   test('a Pending pod explanation names the plugin that rejected each node', async ({ page }) => {
-    // BUG (reported to lead): the explanation only repeats the PodScheduled message
-    // ("0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu...");
-    // src/viewmodel/explain.ts ignores the failed ScheduleAttempt activity's DecisionRecord,
-    // so no plugin (NodeResourcesFit, TaintToleration) is named. Remove test.fail() once fixed.
-    test.fail();
+    // From the failed attempt's decision record: TaintToleration rejected the control plane,
+    // NodeResourcesFit the two workers (Insufficient cpu).
     const app = new AppPage(page);
     await openWithHugePodSelected(app);
     await expect(app.explanation).toContainText('NodeResourcesFit', { timeout: 2_000 });

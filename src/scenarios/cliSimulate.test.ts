@@ -2,7 +2,7 @@
 // kubectl's printers (pkg/printers/internalversion/printers.go: printPod, printReplicaSet,
 // printDeployment column sets) and the Deployment/ReplicaSet naming of
 // pkg/controller/deployment/util (pod-template-hash = rand.SafeEncodeString of the FNV hash,
-// alphabet bcdfghjklmnpqrstvwxz2456789) and the ReplicaSet's generateName suffix of 5 such chars.
+// alphabet bcdfghjklmnpqrstvwxz2456789) and the pods' generateName suffix of 5 such chars.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,7 +63,7 @@ describe('kubeglass simulate --actions: rolling update and rollback', () => {
       ['nginx:1.28', '2', 0],
     ]);
     // The watch stream carries the kubectl writes at the action times.
-    const writes = report.watch.filter((w: { component: string; kind: string }) => w.component === 'kubectl' && w.kind === 'Deployment' && w.t > 0 && w.reason !== 'Create').map((w: { t: number; reason: string }) => [w.t, w.reason]);
+    const writes = (report.watch as { t: number; component: string; kind: string; reason: string }[]).filter((w) => w.component === 'kubectl' && w.kind === 'Deployment' && w.t > 0 && w.reason !== 'Create').map((w) => [w.t, w.reason]);
     expect(writes).toEqual([
       [30_000, 'SetImage'],
       [120_000, 'rollout-undo'],

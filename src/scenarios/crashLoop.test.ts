@@ -13,6 +13,9 @@ import { Simulation } from '../engine/core/simulation';
 import { printTable } from '../kubectl/printers';
 import { virtualMsOf } from '../engine/core/time';
 
+/** The object an Event is about (Event objects are untyped KubeObjects here). */
+const involved = (e: { [field: string]: unknown }) => e.involvedObject as { kind?: string; name?: string } | undefined;
+
 const sim = Simulation.load(readFileSync(new URL('./fixtures/crashloop-pod.yaml', import.meta.url), 'utf8'), { seed: 1 });
 sim.run({ until: 100_000, settle: false });
 
@@ -48,7 +51,7 @@ describe('CrashLoopBackOff', () => {
     const uid = podEvents[0].object.metadata.uid;
     // Durations print as Go's time.Duration.String(): 80s is 1m20s.
     expect(messages).toEqual(['10s', '20s', '40s', '1m20s'].map((d) => `back-off ${d} restarting failed container=main pod=crasher_default(${uid})`));
-    const backOff = (sim.snapshot().objects.Event ?? []).find((e) => e.involvedObject?.name === 'crasher' && e.reason === 'BackOff')!;
+    const backOff = (sim.snapshot().objects.Event ?? []).find((e) => involved(e)?.name === 'crasher' && e.reason === 'BackOff')!;
     expect(backOff.type).toBe('Warning');
     expect(backOff.message).toBe(`Back-off restarting failed container main in pod crasher_default(${uid})`);
     expect(backOff.count).toBeGreaterThanOrEqual(3);

@@ -10,6 +10,9 @@ import { readFileSync } from 'node:fs';
 import { Simulation } from '../engine/core/simulation';
 import { virtualMsOf } from '../engine/core/time';
 
+/** The object an Event is about (Event objects are untyped KubeObjects here). */
+const involved = (e: { [field: string]: unknown }) => e.involvedObject as { kind?: string; name?: string } | undefined;
+
 const sim = Simulation.load(readFileSync(new URL('./fixtures/failing-job.yaml', import.meta.url), 'utf8'), { seed: 1 });
 sim.run({ until: 150_000, settle: false });
 
@@ -46,7 +49,7 @@ describe('Job failing until backoffLimit', () => {
       ['FailureTarget', 'True', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit'],
       ['Failed', 'True', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit'],
     ]);
-    const events = (sim.snapshot().objects.Event ?? []).filter((e) => e.involvedObject?.name === 'fail' && e.reason === 'BackoffLimitExceeded');
+    const events = (sim.snapshot().objects.Event ?? []).filter((e) => involved(e)?.name === 'fail' && e.reason === 'BackoffLimitExceeded');
     expect(events.map((e) => [e.type, e.message])).toEqual([['Warning', 'Job has reached the specified backoff limit']]);
   });
 

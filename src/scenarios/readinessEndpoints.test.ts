@@ -16,6 +16,9 @@ import { buildClusterNetwork } from '../engine/network/clusterNetwork';
 import { renderRestore } from '../engine/network/kubeproxy';
 import type { KubeObject } from '../engine/api/types';
 
+/** The object an Event is about (Event objects are untyped KubeObjects here). */
+const involved = (e: { [field: string]: unknown }) => e.involvedObject as { kind?: string; name?: string } | undefined;
+
 const MANIFEST = readFileSync(new URL('./fixtures/web-service.yaml', import.meta.url), 'utf8');
 const FAIL_AT = 30_000;
 
@@ -35,12 +38,13 @@ function svcRules(objects: Record<string, KubeObject[]>, node: string): string[]
   const chain = renderRestore(entry.proxy[entry.primaryFamily]!).split('\n').find((l) => l.includes('"default/web:http cluster IP"') && l.startsWith('-A KUBE-SERVICES'))!.split(' -j ')[1];
   return renderRestore(entry.proxy[entry.primaryFamily]!).split('\n').filter((l) => l.startsWith(`-A ${chain} `) && l.includes(' -> '));
 }
-const slice = (objects: Record<string, KubeObject[]>) => objects.EndpointSlice!.find((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web')!;
+type SliceEndpoint = { addresses: string[]; conditions: unknown };
+const slice = (objects: Record<string, KubeObject[]>) => objects.EndpointSlice!.find((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web')!.endpoints as SliceEndpoint[];
 const victimIp = () => after.Pod!.find((p) => p.metadata.name === victim.metadata.name)!.status.podIP as string;
 
 describe('readiness failure drops the pod from the Service', () => {
   it('turns the pod NotReady at the third consecutive failure, 10s apart', () => {
-    const unhealthy = sim.events().filter((e) => e.kind === 'Event' && e.object.involvedObject?.name === victim.metadata.name && e.object.reason === 'Unhealthy');
+    const unhealthy = sim.events().filter((e) => e.kind === 'Event' && involved(e.object)?.name === victim.metadata.name && e.object.reason === 'Unhealthy');
     const failures = unhealthy.map((e) => e.t);
     expect(unhealthy[0].object.type).toBe('Warning');
     expect(unhealthy[0].object.message).toMatch(/^Readiness probe failed: /);
@@ -53,18 +57,18 @@ describe('readiness failure drops the pod from the Service', () => {
   });
 
   it('keeps the endpoint in the EndpointSlice with ready=false, serving=false, terminating=false', () => {
-    const ep = slice(after).endpoints.find((e: { addresses: string[] }) => e.addresses[0] === victimIp());
-    expect(ep.conditions).toEqual({ ready: false, serving: false, terminating: false });
-    const others = slice(after).endpoints.filter((e: { addresses: string[] }) => e.addresses[0] !== victimIp());
-    expect(others.map((e: { conditions: unknown }) => e.conditions)).toEqual([
+    const ep = slice(after).find((e) => e.addresses[0] === victimIp());
+    expect(ep?.conditions).toEqual({ ready: false, serving: false, terminating: false });
+    const others = slice(after).filter((e) => e.addresses[0] !== victimIp());
+    expect(others.map((e) => e.conditions)).toEqual([
       { ready: true, serving: true, terminating: false },
       { ready: true, serving: true, terminating: false },
     ]);
   });
 
   it('moves the address to notReadyAddresses in the Endpoints object', () => {
-    const subset = after.Endpoints!.find((e) => e.metadata.name === 'web')!.subsets[0];
-    expect(subset.notReadyAddresses.map((a: { ip: string }) => a.ip)).toEqual([victimIp()]);
+    const subset = (after.Endpoints!.find((e) => e.metadata.name === 'web')!.subsets as { addresses: unknown[]; notReadyAddresses: { ip: string }[] }[])[0];
+    expect(subset.notReadyAddresses.map((a) => a.ip)).toEqual([victimIp()]);
     expect(subset.addresses).toHaveLength(2);
   });
 

@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { Simulation } from '../engine/core/simulation';
 import type { KubeObject } from '../engine/api/types';
 
+/** The object an Event is about (Event objects are untyped KubeObjects here). */
+const involved = (e: { [field: string]: unknown }) => e.involvedObject as { kind?: string; name?: string } | undefined;
+
 const MANIFEST = readFileSync(new URL('./fixtures/web-deployment.yaml', import.meta.url), 'utf8');
 const WEB = { kind: 'Deployment', namespace: 'default', name: 'web' };
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -76,7 +79,7 @@ describe('Deployment rolling update and rollback', () => {
     const first = rsOfImage('nginx:1.27').metadata.name!;
     const second = rsOfImage('nginx:1.28').metadata.name!;
     const messages = (sim.snapshot().objects.Event ?? [])
-      .filter((e) => e.reason === 'ScalingReplicaSet' && e.involvedObject?.name === 'web')
+      .filter((e) => e.reason === 'ScalingReplicaSet' && involved(e)?.name === 'web')
       .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
       .map((e) => e.message);
     expect(messages).toEqual([

@@ -47,11 +47,11 @@ describe('podAntiAffinity across zones', () => {
     for (const n of ['node-1', 'node-2', 'node-3']) expect(r.nodes[n].filter).toMatchObject({ passed: false, plugin: 'InterPodAffinity', reasons: ["node(s) didn't match pod anti-affinity rules"] });
   });
 
-  // ENGINE BUG: src/engine/apiserver/plugins.ts statusReset (PrepareForCreate) only runs for
+  // Regression (was an engine bug, fixed): src/engine/apiserver/plugins.ts statusReset (PrepareForCreate) only runs for
   // component 'kubectl', so pods created by controllers (ReplicaSet, Job, StatefulSet, DaemonSet)
   // have no status.phase until a kubelet writes one. Upstream pkg/registry/core/pod/strategy.go
   // PrepareForCreate sets phase Pending (and qosClass) on every created pod, whoever creates it.
-  it.fails('shows the unscheduled replica with phase Pending', () => {
+  it('shows the unscheduled replica with phase Pending', () => {
     const pending = cache().find((p) => !p.spec.nodeName)!;
     expect(pending.status.phase).toBe('Pending');
   });

@@ -14,6 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../cli/main';
 import { Simulation } from '../engine/core/simulation';
 
+/** The object an Event is about (Event objects are untyped KubeObjects here). */
+const involved = (e: { [field: string]: unknown }) => e.involvedObject as { kind?: string; name?: string } | undefined;
+
 const FILES = ['zoned-cluster.yaml', 'manual-and-named-schedulers.yaml'].map((n) => fileURLToPath(new URL(`./fixtures/${n}`, import.meta.url)));
 
 async function explain(pod: string) {
@@ -31,7 +34,7 @@ const sim = Simulation.load(
 );
 sim.run({ until: 30_000 });
 const pod = (name: string) => sim.snapshot().objects.Pod!.find((p) => p.metadata.namespace === 'default' && p.metadata.name === name)!;
-const eventsOf = (name: string) => (sim.snapshot().objects.Event ?? []).filter((e) => e.involvedObject?.name === name);
+const eventsOf = (name: string) => (sim.snapshot().objects.Event ?? []).filter((e) => involved(e)?.name === name);
 
 describe('manual scheduling with spec.nodeName', () => {
   it('fails the pod at kubelet admission with OutOfcpu when it does not fit the node', () => {
@@ -73,11 +76,11 @@ describe('schedulerName', () => {
     expect(pod('served').status.phase).toBe('Running');
   });
 
-  // ENGINE BUG: src/engine/scheduler/component.ts records every event with component
+  // Regression (was an engine bug, fixed): src/engine/scheduler/component.ts records every event with component
   // 'default-scheduler' (COMPONENT). Upstream each profile has its own recorder named after its
   // schedulerName (profile.NewMap with recorderFact(schedulerName)), so the Scheduled event of a
   // my-scheduler pod comes from my-scheduler (kubectl get events: FROM my-scheduler).
-  it.fails('records the Scheduled event from the profile\'s schedulerName', () => {
+  it('records the Scheduled event from the profile\'s schedulerName', () => {
     const ev = eventsOf('served').find((e) => e.reason === 'Scheduled')!;
     expect(ev.message).toBe('Successfully assigned default/served to ' + pod('served').spec.nodeName);
     expect(ev.reportingComponent).toBe('my-scheduler');

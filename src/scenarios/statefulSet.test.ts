@@ -16,6 +16,9 @@ import { readFileSync } from 'node:fs';
 import { Simulation } from '../engine/core/simulation';
 import type { KubeObject } from '../engine/api/types';
 
+/** The object an Event is about (Event objects are untyped KubeObjects here). */
+const involved = (e: { [field: string]: unknown }) => e.involvedObject as { kind?: string; name?: string } | undefined;
+
 const WFFC = readFileSync(new URL('./fixtures/web-statefulset.yaml', import.meta.url), 'utf8');
 const IMMEDIATE = WFFC.replace('volumeBindingMode: WaitForFirstConsumer', 'volumeBindingMode: Immediate');
 
@@ -52,7 +55,7 @@ describe('StatefulSet ordered start and claims (Immediate StorageClass)', () => 
 
   it('records the controller events with upstream wording, claim before pod', () => {
     const messages = (sim.snapshot().objects.Event ?? [])
-      .filter((e) => e.involvedObject?.kind === 'StatefulSet' && e.reason === 'SuccessfulCreate')
+      .filter((e) => involved(e)?.kind === 'StatefulSet' && e.reason === 'SuccessfulCreate')
       .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
       .map((e) => e.message);
     expect(messages).toEqual([
@@ -79,21 +82,21 @@ describe('StatefulSet claims with a WaitForFirstConsumer StorageClass', () => {
     expect(web0Ready && web1Created && web1Created.index > web0Ready.index).toBe(true);
   });
 
-  // ENGINE BUG: src/engine/scheduler/component.ts binds the pod without VolumeBinding's PreBind,
+  // Regression (was an engine bug, fixed): src/engine/scheduler/component.ts binds the pod without VolumeBinding's PreBind,
   // so the claim never gets volume.kubernetes.io/selected-node and the binder (pvBinder.ts) never
   // provisions it: www-web-0 stays Pending for ever.
-  it.fails('provisions each claim on the node its pod was scheduled to (selected-node), then binds it', () => {
+  it('provisions each claim on the node its pod was scheduled to (selected-node), then binds it', () => {
     const pod = sim.snapshot().objects.Pod!.find((p) => p.metadata.name === 'web-0')!;
     const c = claim('www-web-0');
     expect(c.metadata.annotations?.['volume.kubernetes.io/selected-node']).toBe(pod.spec.nodeName);
     expect(c.status.phase).toBe('Bound');
   });
 
-  // ENGINE BUG: the kubelet starts web-0's containers although its claim is unbound; upstream's
+  // Regression (was an engine bug, fixed): the kubelet starts web-0's containers although its claim is unbound; upstream's
   // volume manager (pkg/kubelet/volumemanager WaitForAttachAndMount) keeps the pod in
   // ContainerCreating until the volume mounts, and the scheduler binds the pod only after
   // PreBind has bound its claims.
-  it.fails('does not run a pod before its claim is bound', () => {
+  it('does not run a pod before its claim is bound', () => {
     const running = podEvents(sim, 'web-0').find((e) => e.object.status?.phase === 'Running')!;
     const bound = sim.events().find((e) => e.kind === 'PersistentVolumeClaim' && e.name === 'www-web-0' && e.object.status?.phase === 'Bound');
     expect(running).toBeDefined();

@@ -32,6 +32,7 @@ function explainPod(pod: KubeObject, ctx: ExplainContext): ExplainLine[] {
   if (!pod.spec?.nodeName) {
     if (scheduled?.status === 'False') {
       lines.push({ key: 'explain.unschedulable', params: { message: scheduled.message ?? '' }, tone: 'bad' });
+      lines.push(...rejections(ctx, name));
     } else if (pod.spec?.schedulingGates?.length) {
       lines.push({ key: 'explain.gated', params: { gates: pod.spec.schedulingGates.map((g: { name: string }) => g.name).join(', ') }, tone: 'warn' });
     } else {
@@ -61,6 +62,32 @@ function explainPod(pod: KubeObject, ctx: ExplainContext): ExplainLine[] {
   }
   if (ready?.status === 'True') lines.push({ key: 'explain.ready', tone: 'good' });
   return lines;
+}
+
+interface AttemptRecord {
+  nodes: Record<string, { filter: { passed: boolean; plugin: string | null; reasons: string[] } }>;
+}
+
+/** Which filter plugin rejected how many nodes, from the pod's last failed scheduling attempt. */
+function rejections(ctx: ExplainContext, pod: string): ExplainLine[] {
+  const attempt = [...ctx.activities]
+    .reverse()
+    .find((a) => a.afterEvent <= ctx.snapshot.eventIndex + 1 && a.type === 'ScheduleAttempt' && (a.detail as { pod?: string } | undefined)?.pod === pod);
+  const record = (attempt?.detail as { record?: AttemptRecord } | undefined)?.record;
+  if (!record) return [];
+  const byPlugin = new Map<string, { nodes: string[]; reasons: Set<string> }>();
+  for (const [node, d] of Object.entries(record.nodes)) {
+    if (d.filter.passed || !d.filter.plugin) continue;
+    const entry = byPlugin.get(d.filter.plugin) ?? { nodes: [], reasons: new Set<string>() };
+    entry.nodes.push(node);
+    d.filter.reasons.forEach((r) => entry.reasons.add(r));
+    byPlugin.set(d.filter.plugin, entry);
+  }
+  return [...byPlugin].map(([plugin, e]) => ({
+    key: 'explain.rejectedBy',
+    params: { plugin, count: e.nodes.length, nodes: e.nodes.join(', '), reasons: [...e.reasons].join('; ') },
+    tone: 'bad' as const,
+  }));
 }
 
 function explainService(svc: KubeObject, ctx: ExplainContext): ExplainLine[] {

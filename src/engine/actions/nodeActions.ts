@@ -3,6 +3,7 @@
 import type { Cluster } from '../core/cluster';
 import type { ActionResult, UserAction } from './types';
 import { mustGet } from './run';
+import { isoAt } from '../core/time';
 import { drainNode } from './drain';
 
 type NodeAction = Extract<UserAction, { node: string }>;
@@ -18,7 +19,9 @@ export function nodeActions(cluster: Cluster, action: NodeAction): ActionResult 
         return { ok: false, message: `error: node ${action.node} already has ${action.key} taint(s) with same effect(s) and --overwrite is false` };
       }
       const next = taints.filter((t) => !(t.key === action.key && t.effect === action.effect));
-      next.push({ key: action.key, ...(action.value ? { value: action.value } : {}), effect: action.effect });
+      // kubectl taint stamps NoExecute taints with timeAdded (kubectl/pkg/cmd/taint/utils.go):
+      // tolerationSeconds count from then.
+      next.push({ key: action.key, ...(action.value ? { value: action.value } : {}), effect: action.effect, ...(action.effect === 'NoExecute' ? { timeAdded: isoAt(cluster.now()) } : {}) });
       node.spec = { ...node.spec, taints: next };
       cluster.api.update(node, ctx('Taint'));
       return { ok: true, message: `node/${action.node} tainted` };

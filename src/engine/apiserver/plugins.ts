@@ -14,6 +14,7 @@ import { validateObject, formatInvalid, formatFieldError, type FieldError } from
 import { allocateServiceAddresses, allocatorsFor, releaseServiceAddresses, type ServiceAllocators } from './allocators';
 import { kindInfo, splitApiVersion } from '../api/kinds';
 import type { ClusterConfig } from '../api/clusterConfig';
+import { podQOSClass } from '../kubelet/qos';
 import { applyLimitRangeDefaults, limitRangeError, checkQuota } from '../controllers/cluster';
 
 const causes = (errors: readonly FieldError[]) => errors.map((e) => ({ path: e.path, message: formatFieldError(e) }));
@@ -38,15 +39,20 @@ export const strictDecoding: AdmissionPlugin = {
 
 /**
  * The API server ignores status in a create request (each registry strategy resets it); a pod
- * starts Pending. A dump of a running cluster (`importStatus`) keeps what it observed.
+ * starts Pending with its QoS class (pkg/registry/core/pod/strategy.go PrepareForCreate), whoever
+ * creates it. A dump of a running cluster (`importStatus`) keeps what it observed.
  */
 export const statusReset: AdmissionPlugin = {
   name: 'PrepareForCreate',
   mutate(req) {
-    if (req.operation !== 'CREATE' || req.options.keepStatus || req.component !== 'kubectl') return req.object;
+    if (req.operation !== 'CREATE' || req.options.keepStatus) return req.object;
     const obj = { ...req.object };
+    if (obj.kind === 'Pod') {
+      obj.status = { phase: 'Pending', qosClass: podQOSClass(obj.spec ?? {}) };
+      return obj;
+    }
+    if (req.component !== 'kubectl') return req.object;
     delete obj.status;
-    if (obj.kind === 'Pod') obj.status = { phase: 'Pending' };
     return obj;
   },
 };

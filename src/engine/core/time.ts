@@ -18,15 +18,18 @@ export function isoAt(virtualMs: number): string {
 
 /** Parses an RFC 3339 timestamp back to virtual ms (inverse of isoAt, for imported objects). */
 export function virtualMsOf(iso: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
   if (!m) return undefined;
+  // metav1.MicroTime (Lease renewTime, Event eventTime) carries fractions of a second.
+  const fraction = m[7] ? Math.floor(parseFloat(`0${m[7]}`) * 1000) : 0;
   const days = daysFromCivil(+m[1], +m[2], +m[3]);
   let secs = days * 86400 + +m[4] * 3600 + +m[5] * 60 + +m[6];
-  if (m[7] !== 'Z') {
-    const sign = m[7][0] === '-' ? -1 : 1;
-    secs -= sign * (+m[7].slice(1, 3) * 3600 + +m[7].slice(4, 6) * 60);
+  const zone = m[8];
+  if (zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    secs -= sign * (+zone.slice(1, 3) * 3600 + +zone.slice(4, 6) * 60);
   }
-  return secs * 1000 - EPOCH_MS;
+  return secs * 1000 + fraction - EPOCH_MS;
 }
 
 function pad(n: number): string {

@@ -43,7 +43,7 @@ function nodeRegistration(cluster: Cluster, machine: Machine): KubeObject {
 
 export function admissionPlugins(cluster: Cluster): AdmissionPlugin[] {
   // Mutating plugins run in list order, then every validating plugin (see ApiServer.admit).
-  return [strictDecoding, statusReset, defaulting, mutatingPlugins, limitRanger, validation, serviceAllocation(cluster.config, cluster.store), resourceQuota];
+  return [strictDecoding, defaulting, mutatingPlugins, limitRanger, statusReset, validation, serviceAllocation(cluster.config, cluster.store), resourceQuota];
 }
 
 export function wireComponents(cluster: Cluster, machines: Machine[], configs: EngineConfigs): void {

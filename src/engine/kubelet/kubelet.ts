@@ -60,6 +60,9 @@ function newRuntime(pod: KubeObject, now: number): PodRuntime {
   };
 }
 
+/** How long a running container may stay unready before that counts as its steady state. */
+const UNREADY_IS_STEADY_AFTER_MS = 60_000;
+
 export function createKubelet(nodeName: string, deps: KubeletDeps & { preloadedImages?: string[] } = {}): Kubelet {
   const state: KubeletState = { nodeName, stopped: false, pods: {}, images: {}, pullQueueFreeAt: 0, nextIp: 0 };
   preload(state, [PAUSE_IMAGE, ...(deps.preloadedImages ?? [])]);
@@ -133,7 +136,11 @@ export function createKubelet(nodeName: string, deps: KubeletDeps & { preloadedI
     if (!due || !Number.isFinite(due.at)) return { writes };
     // Probe ticks of a running pod and retries inside a back-off (CrashLoopBackOff,
     // ImagePullBackOff) repeat a steady state: routine upkeep, not pending work.
-    const steady = rt.containers.every((c) => c.phase === 'running' || (c.kind === 'init' && c.done));
+    // A container still on its way to Ready (startup or readiness probes pending) is not steady
+    // yet, unless it has stayed unready for a while: then not-ready is its steady state.
+    const steady = rt.containers.every(
+      (c) => (c.phase === 'running' && (c.ready || rc.now - (c.startedAt ?? rc.now) > UNREADY_IS_STEADY_AFTER_MS)) || (c.kind === 'init' && c.done),
+    );
     const inBackoff = due.kind === 'retry' && ['CrashLoopBackOff', 'ImagePullBackOff'].includes(due.c.waiting?.reason ?? '');
     const background = (due.kind === 'probe' && steady) || inBackoff;
     return { writes, requeueAfterMs: Math.max(0, due.at - rc.now), background };

@@ -4,7 +4,7 @@ import { ReactFlow, Background, Controls, type Node, type NodeProps } from '@xyf
 import { useTranslation } from 'react-i18next';
 import type { ClusterViewModel, NodeBox, PodCard } from '../../viewmodel/clusterView';
 
-const NODE_WIDTH = 340;
+const NODE_WIDTH = 300;
 const GAP = 40;
 
 type NodeBoxData = { box: NodeBox; selected?: string };
@@ -101,7 +101,7 @@ export function ClusterCanvas({ model, onSelect, selected }: { model: ClusterVie
   const nodes = useMemo<Node[]>(() => {
     const out: Node[] = [{ id: 'lane', type: 'lane', position: { x: 0, y: 0 }, data: { pods: model.unscheduled }, draggable: false }];
     model.nodes.forEach((box, i) => {
-      out.push({ id: box.id, type: 'nodeBox', position: { x: 280 + i * (NODE_WIDTH + GAP), y: 0 }, data: { box, selected }, draggable: false });
+      out.push({ id: box.id, type: 'nodeBox', position: { x: 220 + i * (NODE_WIDTH + GAP), y: 0 }, data: { box, selected }, draggable: false });
     });
     return out;
   }, [model, selected]);
@@ -116,9 +116,10 @@ export function ClusterCanvas({ model, onSelect, selected }: { model: ClusterVie
         const pod = (e.target as HTMLElement).closest('[data-pod]')?.getAttribute('data-pod');
         onSelect?.(pod ? `Pod/${pod}` : node.id);
       }}
-      fitView minZoom={0.2} proOptions={{ hideAttribution: true }} nodesConnectable={false}>
+      fitView
+      fitViewOptions={{ maxZoom: 1, padding: 0.08 }} minZoom={0.2} proOptions={{ hideAttribution: true }} nodesConnectable={false}>
       <Background />
-      <Controls showInteractive={false} />
+      <Controls showInteractive={false} position="top-left" />
     </ReactFlow>
   );
 }

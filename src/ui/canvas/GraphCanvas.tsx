@@ -144,7 +144,7 @@ function Inner({ graph, selected, onSelect, label }: GraphCanvasProps) {
       >
         <FitOnChange shape={shape} />
         <Background gap={24} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} position="top-left" />
       </ReactFlow>
       <Legend />
       {graph && graph.notes.length > 0 && (

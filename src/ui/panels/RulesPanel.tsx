@@ -44,6 +44,12 @@ export function RulesPanel({ snapshot, net, selected, onSelect }: RulesPanelProp
   const entry = net.nodes.find((n) => n.name === shownNode);
   const rules = entry?.proxy[entry.primaryFamily];
   const hops = useMemo(() => chainHops(trace, shownNode), [trace, shownNode]);
+  // Focus the chain graph on the Service the trace went to (its KUBE-SVC/SEP chains).
+  const tracedService = useMemo(() => {
+    const ip = trace?.request.to.split(':')[0];
+    const svc = services.find((s) => s.spec?.clusterIP === ip);
+    return svc ? `${svc.metadata.namespace}/${svc.metadata.name}` : undefined;
+  }, [trace, services]);
   const saveText = useMemo(() => (raw && entry ? nodeIptablesSave(net, entry, entry.primaryFamily) ?? '' : ''), [raw, entry, net]);
   const tracedLines = new Set((trace?.hops ?? []).filter((h) => h.node === shownNode && h.rule).map((h) => h.rule!.line));
 
@@ -100,12 +106,15 @@ export function RulesPanel({ snapshot, net, selected, onSelect }: RulesPanelProp
               ))}
             </pre>
           ) : (
-            <RulesView rules={rules} trace={hops} selected={selected} onSelect={onSelect} />
+            <RulesView rules={rules} trace={hops} service={tracedService} selected={selected} onSelect={onSelect} />
           )}
         </div>
         {trace && (
+          <div className="trace-side">
+          <div className={`trace-outcome outcome-${trace.outcome}`} data-testid="trace-outcome">
+            {trace.reason}
+          </div>
           <ol className="trace-hops" data-testid="trace-hops">
-            <li className={`trace-outcome outcome-${trace.outcome}`}>{trace.reason}</li>
             {trace.hops.map((h, i) => (
               <li key={i} className={`hop hop-${h.kind}`} data-chain={h.rule?.chain}>
                 <span className="hop-where">
@@ -121,6 +130,7 @@ export function RulesPanel({ snapshot, net, selected, onSelect }: RulesPanelProp
               </li>
             ))}
           </ol>
+          </div>
         )}
       </div>
     </div>

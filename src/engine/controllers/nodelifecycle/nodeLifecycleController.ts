@@ -128,7 +128,7 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
       if (phase === 'Succeeded' || phase === 'Failed') continue;
       const seconds = minTolerationSeconds(pod, noExecute);
       if (seconds === Infinity) continue;
-      const due = seconds === undefined ? now : earliestTaintTime(noExecute, now) + seconds * 1000;
+      const due = seconds === undefined ? now : earliestTaintTime(noExecute, node, now) + seconds * 1000;
       if (due > now) {
         want(due - now);
         continue;
@@ -139,10 +139,16 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
   return requeue === undefined ? { writes } : { writes, requeueAfterMs: requeue, ...(background ? { background } : {}) };
 }
 
-function earliestTaintTime(taints: Taint[], now: number): number {
+/**
+ * When the NoExecute taints were first in place. Taints without timeAdded (registered with the
+ * node, or written by hand) count from the node's creation: the taint manager first saw them
+ * then, and a later reconcile must not restart their clock.
+ */
+function earliestTaintTime(taints: Taint[], node: KubeObject, now: number): number {
   let t = now;
+  const created = node.metadata.creationTimestamp ? virtualMsOf(node.metadata.creationTimestamp) : undefined;
   for (const taint of taints) {
-    const added = taint.timeAdded ? virtualMsOf(taint.timeAdded) : undefined;
+    const added = taint.timeAdded ? virtualMsOf(taint.timeAdded) : created;
     if (added !== undefined) t = Math.min(t, added);
   }
   return t;

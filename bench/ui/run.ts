@@ -1,0 +1,240 @@
+// npm run bench:ui — the app's figures in headless Chromium (issue 6), against `vite preview` of
+// the production build in dist/ (built first when missing; `-- --build` forces a rebuild).
+// Prints one line per measurement and a final JSON line, like `npm run bench`.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { Reporter, median, quantile, round } from '../measure';
+import { initialJs } from './bundleSize';
+import { fiftyObjects, twentyNodesTwoHundredPods } from './manifests';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const DIST = `${ROOT}dist`;
+const PORT = 4183;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const CHROMIUM = process.env.KUBEGLASS_CHROMIUM || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const VIEWPORT = { width: 1280, height: 720 };
+
+const reporter = new Reporter();
+
+function build(): void {
+  const r = spawnSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  // vite's own binary (not npx), so killing this pid stops the server.
+  const child = spawn(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(BASE)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`vite preview did not answer on ${BASE}`);
+}
+
+/**
+ * Navigation start to the first frame after a `[data-testid="node"]` with a box is in the DOM
+ * (cold: a new browser context each time). Also: the first frame with the canvas (the app shell
+ * is up), and the timeline cursor when the first node showed (playback starts at event 0, so
+ * nodes appear only once playback reaches the first Node event).
+ */
+async function firstRender(browser: Browser, runs: number): Promise<void> {
+  const nodeMs: number[] = [];
+  const canvasMs: number[] = [];
+  const cursors: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __kbFirst?: Record<string, number> };
+      const first: Record<string, number> = (w.__kbFirst = {});
+      const seen = (selector: string, key: string) => {
+        if (key in first || `${key}Pending` in first) return;
+        const el = document.querySelector(selector);
+        if (!el) return;
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return;
+        first[`${key}Pending`] = 1;
+        requestAnimationFrame(() => {
+          first[key] = performance.now();
+          if (key === 'node') first.cursor = (window as unknown as { __kubeglass?: { cursor(): number } }).__kubeglass?.cursor() ?? -1;
+        });
+      };
+      const mo = new MutationObserver(() => {
+        seen('[data-testid="canvas"]', 'canvas');
+        seen('[data-testid="node"]', 'node');
+        if ('nodePending' in first) mo.disconnect();
+      });
+      mo.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(BASE);
+    await page.waitForFunction(() => (window as unknown as { __kbFirst: Record<string, number> }).__kbFirst.node !== undefined, undefined, { timeout: 90_000 });
+    const first = await page.evaluate(() => (window as unknown as { __kbFirst: Record<string, number> }).__kbFirst);
+    nodeMs.push(first.node);
+    canvasMs.push(first.canvas);
+    cursors.push(first.cursor);
+    await context.close();
+  }
+  reporter.add({
+    name: 'ui.first-render-default-scene',
+    n: runs,
+    medianMs: round(median(nodeMs)),
+    minMs: round(Math.min(...nodeMs)),
+    maxMs: round(Math.max(...nodeMs)),
+    canvasMedianMs: round(median(canvasMs)),
+    cursorAtFirstNode: median(cursors),
+    targetMs: 1500,
+  });
+}
+
+async function openWithEditor(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.goto(BASE);
+  await page.waitForFunction(() => Boolean(window.__kubeglass && (window as unknown as { __kubeglassEditor?: unknown }).__kubeglassEditor), undefined, { timeout: 60_000 });
+  return { page, close: () => context.close() };
+}
+
+async function setEditorText(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    (window as unknown as { __kubeglassEditor: { setValue(v: string): void } }).__kubeglassEditor.setValue(t);
+  }, text);
+}
+
+/**
+ * Click Apply (from page script, so the clock starts right before the click) and time: the click
+ * handler's return (parse, diff, engine apply + settle, store update — all synchronous), the
+ * first change of the canvas DOM, and the frame after it.
+ */
+async function timeApply(page: Page): Promise<{ handlerMs: number; domMs: number; frameMs: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ handlerMs: number; domMs: number; frameMs: number }>((resolve, reject) => {
+        const canvas = document.querySelector('[data-testid="canvas"]')!;
+        let t0 = 0;
+        let handlerMs = 0;
+        const timer = setTimeout(() => reject(new Error('canvas did not change within 30 s of Apply')), 30_000);
+        const mo = new MutationObserver(() => {
+          mo.disconnect();
+          const domMs = performance.now() - t0;
+          requestAnimationFrame(() => {
+            clearTimeout(timer);
+            resolve({ handlerMs, domMs, frameMs: performance.now() - t0 });
+          });
+        });
+        mo.observe(canvas, { childList: true, subtree: true, attributes: true, characterData: true });
+        t0 = performance.now();
+        (document.querySelector('[data-testid="apply"]') as HTMLButtonElement).click();
+        handlerMs = performance.now() - t0;
+      }),
+  );
+}
+
+async function applyToFrame(browser: Browser, runs: number): Promise<void> {
+  const samples: { handlerMs: number; domMs: number; frameMs: number }[] = [];
+  const text = fiftyObjects();
+  for (let i = 0; i < runs; i++) {
+    const { page, close } = await openWithEditor(browser);
+    await page.evaluate(() => window.__kubeglass!.toEnd()); // a still canvas before the click
+    await setEditorText(page, text);
+    await page.waitForTimeout(300); // draft store and markers catch up
+    samples.push(await timeApply(page));
+    await close();
+  }
+  const frames = samples.map((s) => s.frameMs);
+  const mid = samples[frames.indexOf(quantile(frames, 0.5))];
+  reporter.add({ name: 'ui.apply-50-objects-to-frame', n: runs, medianMs: round(median(frames)), handlerMs: round(mid.handlerMs), domChangeMs: round(mid.domMs), minMs: round(Math.min(...frames)), targetMs: 150 });
+}
+
+/** rAF deltas for 5 s while the 20-node x 200-pod scene plays. */
+async function framesWhilePlaying(browser: Browser): Promise<void> {
+  const { page, close } = await openWithEditor(browser);
+  await page.evaluate(() => window.__kubeglass!.toEnd());
+  await setEditorText(page, twentyNodesTwoHundredPods());
+  await page.waitForTimeout(300);
+  const apply = await timeApply(page);
+  await page.waitForFunction(() => window.__kubeglass!.nodeNames().length === 20, undefined, { timeout: 60_000 });
+  const playing = await page.getByTestId('play').getAttribute('aria-label');
+  // Apply starts playback; press play only if it is paused (the button then offers "Play").
+  if (playing && /play/i.test(playing) && !/pause/i.test(playing)) await page.getByTestId('play').click();
+  const r = await page.evaluate(
+    () =>
+      new Promise<{ deltas: number[]; cursorStart: number; cursorEnd: number; events: number; pods: number; nodes: number }>((resolve) => {
+        const api = window.__kubeglass!;
+        const cursorStart = api.cursor();
+        const deltas: number[] = [];
+        let last = performance.now();
+        const end = last + 5000;
+        const tick = (t: number) => {
+          deltas.push(t - last);
+          last = t;
+          if (t < end) requestAnimationFrame(tick);
+          else
+            resolve({
+              deltas,
+              cursorStart,
+              cursorEnd: api.cursor(),
+              events: api.eventCount(),
+              pods: document.querySelectorAll('[data-testid="pod"]').length,
+              nodes: document.querySelectorAll('[data-testid="node"]').length,
+            });
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  await close();
+  const d = r.deltas.slice(1); // the first delta spans the evaluate call
+  reporter.add({
+    name: 'ui.frames-20-nodes-200-pods',
+    n: d.length,
+    p50Ms: round(quantile(d, 0.5), 1),
+    p95Ms: round(quantile(d, 0.95), 1),
+    maxMs: round(Math.max(...d)),
+    over50Ms: d.filter((x) => x > 50).length,
+    eventsPlayed: r.cursorEnd - r.cursorStart,
+    cursor: `${r.cursorStart}->${r.cursorEnd}`,
+    podsInDom: r.pods,
+    nodesInDom: r.nodes,
+    applyFrameMs: round(apply.frameMs),
+    applyHandlerMs: round(apply.handlerMs),
+    targetP95Ms: 25,
+  });
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--build') || !existsSync(`${DIST}/index.html`)) build();
+  const js = initialJs(DIST);
+  reporter.add({
+    name: 'ui.initial-js',
+    chunks: js.chunks.map((c) => `${c.file}:${round(c.gzipBytes / 1024, 1)}`).join(','),
+    rawKiB: round(js.totalBytes / 1024, 1),
+    gzipKiB: round(js.totalGzipBytes / 1024, 1),
+    allJsGzipKiB: round(js.allJsGzipBytes / 1024, 1),
+    targetGzipKiB: 250,
+  });
+
+  const server = await startPreview();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    await firstRender(browser, 5);
+    await applyToFrame(browser, 3);
+    await framesWhilePlaying(browser);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  console.log(reporter.json());
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
