@@ -2,14 +2,20 @@
 // the production build in dist/ (built first when missing; `-- --build` forces a rebuild).
 // Prints one line per measurement and a final JSON line, like `npm run bench`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { Simulation } from '../../src/engine';
 import { Reporter, median, quantile, round } from '../measure';
+import { summarise } from '../profileSummary';
 import { initialJs } from './bundleSize';
 import { fiftyObjects, twentyNodesTwoHundredPods } from './manifests';
 
+// `-- --profile`: an unminified build (function names kept) in a temp dir, and a CPU profile of
+// the 200-pod playback, summarised by function.
+const PROFILE = process.argv.includes('--profile');
+const PROFILE_DIR = '/tmp/kubeglass-bench-profile';
 const ROOT = new URL('../../', import.meta.url).pathname;
-const DIST = `${ROOT}dist`;
+const DIST = PROFILE ? '/tmp/kubeglass-bench-profile/dist' : `${ROOT}dist`;
 const PORT = 4183;
 const BASE = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM = process.env.KUBEGLASS_CHROMIUM || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -19,13 +25,15 @@ const VIEWPORT = { width: 1280, height: 720 };
 const reporter = new Reporter();
 
 function build(): void {
-  const r = spawnSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const extra = PROFILE ? ['--minify', 'false', '--outDir', DIST, '--emptyOutDir'] : [];
+  const r = spawnSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn', ...extra], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
 }
 
 async function startPreview(): Promise<ChildProcess> {
   // vite's own binary (not npx), so killing this pid stops the server.
-  const child = spawn(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
+  const args = ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', ...(PROFILE ? ['--outDir', DIST] : [])];
+  const child = spawn(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, ...args], { cwd: ROOT, stdio: 'ignore' });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     try {
@@ -45,6 +53,30 @@ async function startPreview(): Promise<ChildProcess> {
  * is up), and the timeline cursor when the first node showed (playback starts at event 0, so
  * nodes appear only once playback reaches the first Node event).
  */
+// In-page scripts are plain strings: tsx (esbuild keepNames) wraps named functions in a
+// `__name(...)` helper that does not exist in the page.
+const FIRST_RENDER_PROBE = `(() => {
+  const first = (window.__kbFirst = {});
+  const seen = (selector, key) => {
+    if (key in first || (key + 'Pending') in first) return;
+    const el = document.querySelector(selector);
+    if (!el) return;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return;
+    first[key + 'Pending'] = 1;
+    requestAnimationFrame(() => {
+      first[key] = performance.now();
+      if (key === 'node') first.cursor = window.__kubeglass ? window.__kubeglass.cursor() : -1;
+    });
+  };
+  const mo = new MutationObserver(() => {
+    seen('[data-testid="canvas"]', 'canvas');
+    seen('[data-testid="node"]', 'node');
+    if ('nodePending' in first) mo.disconnect();
+  });
+  mo.observe(document, { childList: true, subtree: true });
+})();`;
+
 async function firstRender(browser: Browser, runs: number): Promise<void> {
   const nodeMs: number[] = [];
   const canvasMs: number[] = [];
@@ -52,28 +84,7 @@ async function firstRender(browser: Browser, runs: number): Promise<void> {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { __kbFirst?: Record<string, number> };
-      const first: Record<string, number> = (w.__kbFirst = {});
-      const seen = (selector: string, key: string) => {
-        if (key in first || `${key}Pending` in first) return;
-        const el = document.querySelector(selector);
-        if (!el) return;
-        const box = el.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) return;
-        first[`${key}Pending`] = 1;
-        requestAnimationFrame(() => {
-          first[key] = performance.now();
-          if (key === 'node') first.cursor = (window as unknown as { __kubeglass?: { cursor(): number } }).__kubeglass?.cursor() ?? -1;
-        });
-      };
-      const mo = new MutationObserver(() => {
-        seen('[data-testid="canvas"]', 'canvas');
-        seen('[data-testid="node"]', 'node');
-        if ('nodePending' in first) mo.disconnect();
-      });
-      mo.observe(document, { childList: true, subtree: true });
-    });
+    await page.addInitScript({ content: FIRST_RENDER_PROBE });
     await page.goto(BASE);
     await page.waitForFunction(() => (window as unknown as { __kbFirst: Record<string, number> }).__kbFirst.node !== undefined, undefined, { timeout: 90_000 });
     const first = await page.evaluate(() => (window as unknown as { __kbFirst: Record<string, number> }).__kbFirst);
@@ -154,63 +165,96 @@ async function applyToFrame(browser: Browser, runs: number): Promise<void> {
   reporter.add({ name: 'ui.apply-50-objects-to-frame', n: runs, medianMs: round(median(frames)), handlerMs: round(mid.handlerMs), domChangeMs: round(mid.domMs), minMs: round(Math.min(...frames)), targetMs: 150 });
 }
 
-/** rAF deltas for 5 s while the 20-node x 200-pod scene plays. */
+interface FrameProbe { deltas: number[]; cursorStart: number; cursorEnd: number; events: number; pods: number; nodes: number }
+const FRAME_PROBE = `new Promise((resolve) => {
+  const api = window.__kubeglass;
+  const cursorStart = api.cursor();
+  const deltas = [];
+  let last = performance.now();
+  const end = last + 5000;
+  const tick = (t) => {
+    deltas.push(t - last);
+    last = t;
+    if (t < end) requestAnimationFrame(tick);
+    else resolve({ deltas, cursorStart, cursorEnd: api.cursor(), events: api.eventCount(),
+      pods: document.querySelectorAll('[data-testid="pod"]').length, nodes: document.querySelectorAll('[data-testid="node"]').length });
+  };
+  requestAnimationFrame(tick);
+})`;
+
+/** The event index at which the manifest's last default-namespace pod has been created (same seed as the app: 1). */
+function indexWithAllPods(text: string): number {
+  const sim = Simulation.load([{ name: 'manifest.yaml', text }], { seed: 1 });
+  sim.run({ until: 600_000 });
+  const events = sim.events();
+  const total = (sim.snapshot().objects.Pod ?? []).filter((p) => p.metadata.namespace === 'default').length;
+  let created = 0;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (e.kind === 'Pod' && e.type === 'ADDED' && e.namespace === 'default' && ++created === total) return i;
+  }
+  return events.length - 1;
+}
+
+async function ensurePlaying(page: Page): Promise<void> {
+  const label = (await page.getByTestId('play').getAttribute('aria-label')) ?? '';
+  if (!/pause/i.test(label)) await page.getByTestId('play').click();
+}
+
+/**
+ * rAF deltas for 5 s while the 20-node x 200-pod scene plays at 1x: once right after Apply
+ * (playback starts at the apply's first event, so few pods are on screen yet), and once from
+ * the event where all 200 pods exist (scrubber), so every pod is drawn while it animates.
+ */
 async function framesWhilePlaying(browser: Browser): Promise<void> {
+  const text = twentyNodesTwoHundredPods();
+  const allPodsAt = indexWithAllPods(text);
   const { page, close } = await openWithEditor(browser);
   await page.evaluate(() => window.__kubeglass!.toEnd());
-  await setEditorText(page, twentyNodesTwoHundredPods());
+  await setEditorText(page, text);
   await page.waitForTimeout(300);
   const apply = await timeApply(page);
   await page.waitForFunction(() => window.__kubeglass!.nodeNames().length === 20, undefined, { timeout: 60_000 });
-  const playing = await page.getByTestId('play').getAttribute('aria-label');
-  // Apply starts playback; press play only if it is paused (the button then offers "Play").
-  if (playing && /play/i.test(playing) && !/pause/i.test(playing)) await page.getByTestId('play').click();
-  const r = await page.evaluate(
-    () =>
-      new Promise<{ deltas: number[]; cursorStart: number; cursorEnd: number; events: number; pods: number; nodes: number }>((resolve) => {
-        const api = window.__kubeglass!;
-        const cursorStart = api.cursor();
-        const deltas: number[] = [];
-        let last = performance.now();
-        const end = last + 5000;
-        const tick = (t: number) => {
-          deltas.push(t - last);
-          last = t;
-          if (t < end) requestAnimationFrame(tick);
-          else
-            resolve({
-              deltas,
-              cursorStart,
-              cursorEnd: api.cursor(),
-              events: api.eventCount(),
-              pods: document.querySelectorAll('[data-testid="pod"]').length,
-              nodes: document.querySelectorAll('[data-testid="node"]').length,
-            });
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
+  await ensurePlaying(page);
+  const report = (name: string, r: FrameProbe, extra: Record<string, number | string> = {}) => {
+    const d = r.deltas.slice(1); // the first delta spans the evaluate call
+    reporter.add({
+      name,
+      n: d.length,
+      p50Ms: round(quantile(d, 0.5), 1),
+      p95Ms: round(quantile(d, 0.95), 1),
+      maxMs: round(Math.max(...d)),
+      over50Ms: d.filter((x) => x > 50).length,
+      eventsPlayed: r.cursorEnd - r.cursorStart,
+      cursor: `${r.cursorStart}->${r.cursorEnd}`,
+      podsInDom: r.pods,
+      nodesInDom: r.nodes,
+      ...extra,
+      targetP95Ms: 25,
+    });
+  };
+  report('ui.frames-20x200-after-apply', (await page.evaluate(FRAME_PROBE)) as FrameProbe, { applyFrameMs: round(apply.frameMs), applyHandlerMs: round(apply.handlerMs) });
+  await page.getByTestId('scrubber').fill(String(allPodsAt));
+  await page.waitForTimeout(500);
+  await ensurePlaying(page);
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  report('ui.frames-20-nodes-200-pods', (await page.evaluate(FRAME_PROBE)) as FrameProbe);
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(`${PROFILE_DIR}/frames-20x200.cpuprofile`, JSON.stringify(profile));
+    console.log(summarise(profile as never, 30).join('\n'));
+  }
   await close();
-  const d = r.deltas.slice(1); // the first delta spans the evaluate call
-  reporter.add({
-    name: 'ui.frames-20-nodes-200-pods',
-    n: d.length,
-    p50Ms: round(quantile(d, 0.5), 1),
-    p95Ms: round(quantile(d, 0.95), 1),
-    maxMs: round(Math.max(...d)),
-    over50Ms: d.filter((x) => x > 50).length,
-    eventsPlayed: r.cursorEnd - r.cursorStart,
-    cursor: `${r.cursorStart}->${r.cursorEnd}`,
-    podsInDom: r.pods,
-    nodesInDom: r.nodes,
-    applyFrameMs: round(apply.frameMs),
-    applyHandlerMs: round(apply.handlerMs),
-    targetP95Ms: 25,
-  });
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--build') || !existsSync(`${DIST}/index.html`)) build();
+  if (PROFILE) mkdirSync(PROFILE_DIR, { recursive: true });
+  if (PROFILE || process.argv.includes('--build') || !existsSync(`${DIST}/index.html`)) build();
   const js = initialJs(DIST);
   reporter.add({
     name: 'ui.initial-js',
@@ -224,8 +268,10 @@ async function main(): Promise<void> {
   const server = await startPreview();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    await firstRender(browser, 5);
-    await applyToFrame(browser, 3);
+    if (!PROFILE) {
+      await firstRender(browser, 5);
+      await applyToFrame(browser, 3);
+    }
     await framesWhilePlaying(browser);
   } finally {
     await browser.close();

@@ -8,6 +8,8 @@ export interface UiState {
   view: ViewName;
   /** `Kind/namespace/name` (or `Kind/name` for cluster-scoped kinds). */
   selected?: string;
+  /** Where the selection came from: the editor cursor needs no highlight of its own lines. */
+  selectedFromEditor: boolean;
   theme: 'light' | 'dark';
   editorOpen: boolean;
   inspectorOpen: boolean;
@@ -41,7 +43,8 @@ export function createUiStore() {
     bottomTab: 'log',
     speed: 1,
     setView: (view) => set({ view }),
-    select: (selected, openInspector = true) => set(openInspector ? { selected, inspectorOpen: true } : { selected }),
+    selectedFromEditor: false,
+    select: (selected, openInspector = true) => set(openInspector ? { selected, inspectorOpen: true, selectedFromEditor: false } : { selected, selectedFromEditor: true }),
     set: (partial) => set(partial),
   }));
 }

@@ -56,10 +56,10 @@ export function App({ sim, ui, draft }: AppProps) {
   const model = useMemo(() => buildClusterView(snapshot, quantity), [snapshot]);
   const explainContext = useMemo(() => ({ snapshot, activities: simulation.activities() }), [snapshot, simulation]);
   const highlight = useMemo(() => {
-    if (!state.selected) return undefined;
+    if (!state.selected || state.selectedFromEditor) return undefined;
     const source = simulation.sources.get(state.selected);
     return source ? { startLine: source.startLine, endLine: source.endLine } : undefined;
-  }, [state.selected, simulation]);
+  }, [state.selected, state.selectedFromEditor, simulation]);
 
   // Moving the editor cursor into an object's document selects that object in the views.
   const selectAtLine = useCallback(
