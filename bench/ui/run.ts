@@ -243,13 +243,35 @@ async function framesWhilePlaying(browser: Browser): Promise<void> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
+  if (PROFILE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   report('ui.frames-20-nodes-200-pods', (await page.evaluate(FRAME_PROBE)) as FrameProbe);
+  if (PROFILE) {
+    const trace = await browser.stopTracing();
+    writeFileSync(`${PROFILE_DIR}/frames-20x200.trace.json`, trace);
+    console.log(traceBreakdown(JSON.parse(trace.toString('utf8'))).join('\n'));
+  }
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(`${PROFILE_DIR}/frames-20x200.cpuprofile`, JSON.stringify(profile));
     console.log(summarise(profile as never, 30).join('\n'));
   }
   await close();
+}
+
+interface TraceEvent { name: string; ph: string; dur?: number; pid: number; tid: number; args?: { name?: string } }
+
+/** Time per trace event name on the renderer's main thread (nested events counted in their own right). */
+function traceBreakdown(trace: { traceEvents: TraceEvent[] }): string[] {
+  const main = trace.traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const byName = new Map<string, { ms: number; count: number }>();
+  for (const e of trace.traceEvents) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !e.dur) continue;
+    const cur = byName.get(e.name) ?? { ms: 0, count: 0 };
+    cur.ms += e.dur / 1000;
+    cur.count++;
+    byName.set(e.name, cur);
+  }
+  return ['-- renderer main thread, by trace event (ms, count) --', ...[...byName.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20).map(([k, v]) => `${v.ms.toFixed(0).padStart(7)}ms  ${String(v.count).padStart(5)}  ${k}`)];
 }
 
 async function main(): Promise<void> {

@@ -38,7 +38,7 @@ export function createUiStore() {
     bottomOpen: true,
     editorWidth: 380,
     inspectorWidth: 320,
-    bottomHeight: 190,
+    bottomHeight: 220,
     playing: true,
     bottomTab: 'log',
     speed: 1,

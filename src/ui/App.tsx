@@ -135,7 +135,6 @@ export function App({ sim, ui, draft }: AppProps) {
           </>
         )}
         <main className="canvas" data-testid="canvas" data-view={state.view}>
-          <Narration event={events[cursor]} />
           <ViewSwitch view={state.view} snapshot={snapshot} events={events} model={model} config={simulation.config} kubeProxy={simulation.engineConfigs.kubeProxy} selected={state.selected} onSelect={state.select} />
         </main>
         {state.inspectorOpen && (
@@ -151,6 +150,7 @@ export function App({ sim, ui, draft }: AppProps) {
         <>
           <Splitter direction="horizontal" label={t('toolbar.bottom')} onDrag={(d) => state.set({ bottomHeight: clamp(ui.getState().bottomHeight - d, 100, 600) })} />
           <section className="bottom-pane" style={{ height: state.bottomHeight }}>
+            <Narration event={events[cursor]} />
             <Timeline events={events} cursor={cursor} playing={state.playing} speed={state.speed} onSeek={(i) => (state.set({ playing: false }), sim.getState().seek(i))} onPlay={(p) => state.set({ playing: p })} onSpeed={(s) => state.set({ speed: s })} />
             <div className="panel-tabs bottom-tabs" role="tablist">
               <button role="tab" aria-selected={state.bottomTab === 'log'} onClick={() => state.set({ bottomTab: 'log' })} data-testid="tab-log">

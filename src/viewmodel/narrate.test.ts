@@ -17,6 +17,11 @@ describe('narrate', () => {
     expect(n.params.node).toBe('node-1');
   });
 
+  it('reads out a Kubernetes Event as its reason and message about the involved object', () => {
+    const n = narrate(ev({ kind: 'Event', component: 'kubelet/node-1', object: { apiVersion: 'v1', kind: 'Event', metadata: { name: 'x' }, reason: 'Pulled', message: 'Container image "nginx" already present on machine', involvedObject: { kind: 'Pod', namespace: 'default', name: 'web-1' } } }));
+    expect(n).toEqual({ key: 'narrate.event', params: expect.objectContaining({ reason: 'Pulled', object: 'Pod default/web-1', message: 'Container image "nginx" already present on machine' }) });
+  });
+
   it('names the writer of a created object and the reason for other writes', () => {
     expect(narrate(ev({ component: 'replicaset-controller', reason: 'SuccessfulCreate' }))).toEqual({ key: 'narrate.created', params: expect.objectContaining({ who: 'replicaset-controller', kind: 'Pod' }) });
     expect(narrate(ev({ type: 'MODIFIED', kind: 'Deployment', component: 'deployment-controller', reason: 'StatusUpdate' })).key).toBe('narrate.updated');

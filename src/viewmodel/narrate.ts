@@ -18,6 +18,11 @@ export function narrate(e: WatchEvent): Narration {
   const [component, node] = e.component.split('/');
   const obj = e.namespace ? `${e.namespace}/${e.name}` : e.name;
   const base = { who: e.component, kind: e.kind, name: obj, reason: e.reason, node: node ?? '' };
+  if (e.kind === 'Event') {
+    const ev = e.object as { reason?: string; message?: string; involvedObject?: { kind?: string; namespace?: string; name?: string } };
+    const inv = ev.involvedObject ?? {};
+    return { key: 'narrate.event', params: { ...base, reason: ev.reason ?? '', message: ev.message ?? '', object: `${inv.kind ?? ''} ${inv.namespace ? `${inv.namespace}/` : ''}${inv.name ?? ''}` } };
+  }
   if (e.kind === 'Pod' && e.reason === 'Scheduled') return { key: 'narrate.bound', params: { ...base, node: e.object.spec?.nodeName ?? '' } };
   if (e.kind === 'Pod' && component === 'kubelet' && e.type === 'MODIFIED') {
     const phase = e.object.status?.phase ?? '';

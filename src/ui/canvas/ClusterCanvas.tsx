@@ -27,9 +27,9 @@ function phaseIcon(phase: PodCard['phase']): string {
     case 'running':
       return '◐';
     case 'creating':
-      return '◌';
+      return '◔';
     case 'pending':
-      return '⧗';
+      return '…';
     case 'succeeded':
       return '✓';
     case 'failed':
