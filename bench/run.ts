@@ -21,7 +21,7 @@ const emit = (results: Iterable<BenchResult>) => {
   for (const r of results) reporter.add(r);
 };
 
-emit(engineCases({ bigMs: 90_000 }, wanted));
-emit(schedulerCases(45_000, wanted));
+emit(engineCases({ bigMs: 60_000 }, wanted));
+emit(schedulerCases(30_000, wanted));
 emit(networkCases(30_000, wanted));
 console.log(reporter.json());

@@ -2,7 +2,7 @@
 // time.RFC1123Z layout ("Mon, 02 Jan 2006 15:04:05 -0700") that describe uses for timestamps.
 import type { KubeObject } from '../engine';
 import { humanDuration } from '../engine';
-import { EPOCH_MS, virtualMsOf } from '../engine/core/time';
+import { calendarAt, virtualMsOf } from '../engine/core/time';
 
 export const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 export const none = (v: string): string => (v === '' ? '<none>' : v);
@@ -31,22 +31,7 @@ const p2 = (n: number) => String(n).padStart(2, '0');
 export function rfc1123z(iso: string | undefined | null): string {
   const v = iso ? virtualMsOf(iso) : undefined;
   if (v === undefined) return 'Mon, 01 Jan 0001 00:00:00 +0000';
-  const abs = EPOCH_MS + v;
-  const days = Math.floor(abs / 86400000);
-  const rem = abs - days * 86400000;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const wd = (((days + 4) % 7) + 7) % 7;
-  const hh = Math.floor(rem / 3600000);
-  const mm = Math.floor((rem % 3600000) / 60000);
-  const ss = Math.floor((rem % 60000) / 1000);
+  const { y, mo: m, d, h: hh, mi: mm, s: ss, wd } = calendarAt(v);
   return `${DAYS[wd]}, ${p2(d)} ${MONTHS[m - 1]} ${y} ${p2(hh)}:${p2(mm)}:${p2(ss)} +0000`;
 }
 

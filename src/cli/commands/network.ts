@@ -6,7 +6,7 @@ import { Simulation, parseDuration, type Diagnostic } from '../../engine';
 import { buildClusterNetwork, type ClusterNetwork, type NodeNetworkEntry } from '../../engine/network/clusterNetwork';
 import { toNetworkJson, type NetNamespace } from '../../engine/network/cni';
 import { renderIpvsadm } from '../../engine/network/kubeproxy';
-import { readManifestFiles, UsageError } from '../io';
+import { parseRunFlags, readManifestFiles, UsageError } from '../io';
 import type { CliIO } from '../main';
 
 export const COMMON_OPTIONS = {
@@ -26,10 +26,7 @@ export interface LoadedNetwork {
 /** Runs the manifests like `simulate` (same --seed/--until handling) and builds the network. */
 export function loadNetwork(positionals: string[], values: { seed?: string; until?: string }, io: CliIO): LoadedNetwork {
   if (positionals.length === 0) throw new UsageError('at least one FILE (or - for standard input) is required');
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got "${values.seed}"`);
-  const until = values.until === undefined ? 600_000 : parseDuration(values.until);
-  if (until === undefined) throw new UsageError(`--until must be a duration such as 90s, 10m or 1h, got "${values.until}"`);
+  const { seed, until } = parseRunFlags(values, parseDuration);
   const files = readManifestFiles(positionals);
   const sim = Simulation.load(files, { seed });
   sim.run({ until });

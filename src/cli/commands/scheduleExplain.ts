@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { Simulation, parseDuration } from '../../engine';
 import type { DecisionRecord } from '../../engine/scheduler';
 import type { ScheduleAttemptDetail } from '../../engine/scheduler/component';
-import { readManifestFiles, UsageError } from '../io';
+import { parseRunFlags, readManifestFiles, UsageError } from '../io';
 import { formatTable } from '../../kubectl/table';
 import type { CliIO } from '../main';
 
@@ -26,10 +26,7 @@ export function scheduleExplainCommand(argv: string[], io: CliIO): number {
   }
   if (!positionals.length) throw new UsageError('at least one FILE (or - for standard input) is required');
   if (!values.pod || !values.pod.includes('/')) throw new UsageError('--pod NAMESPACE/NAME is required');
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got "${values.seed}"`);
-  const until = values.until === undefined ? 600_000 : parseDuration(values.until);
-  if (until === undefined) throw new UsageError(`--until must be a duration such as 90s, 10m or 1h, got "${values.until}"`);
+  const { seed, until } = parseRunFlags(values, parseDuration);
 
   const sim = Simulation.load(readManifestFiles(positionals), { seed });
   sim.run({ until });

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { Simulation, parseDuration, type Diagnostic } from '../../engine';
-import { readManifestFiles, UsageError } from '../io';
+import { parseRunFlags, readManifestFiles, UsageError } from '../io';
 import type { CliIO } from '../main';
 import { summaryText } from '../summary';
 import { parseActionsFile } from '../actionsFile';
@@ -31,10 +31,7 @@ export function simulateCommand(argv: string[], io: CliIO): number {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('at least one FILE (or - for standard input) is required');
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a non-negative integer, got "${values.seed}"`);
-  const until = values.until === undefined ? 600_000 : parseDuration(values.until);
-  if (until === undefined) throw new UsageError(`--until must be a duration such as 90s, 10m or 1h, got "${values.until}"`);
+  const { seed, until } = parseRunFlags(values, parseDuration);
 
   const files = readManifestFiles(positionals);
   const diagnostics: Diagnostic[] = [];

@@ -36,8 +36,41 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian calendar).
-function civilFromDays(z: number): { y: number; m: number; d: number } {
+/** UTC calendar fields of a virtual time (virtual 0 = 2026-01-01T00:00:00Z); mo is 1-12, wd 0 = Sunday. */
+export interface Calendar {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  ms: number;
+  wd: number;
+  /** Days since 1970-01-01. */
+  days: number;
+}
+
+export function calendarAt(virtualMs: number): Calendar {
+  const abs = EPOCH_MS + virtualMs;
+  const days = Math.floor(abs / 86400000);
+  const rem = abs - days * 86400000;
+  const { y, m, d } = civilFromDays(days);
+  return {
+    y,
+    mo: m,
+    d,
+    h: Math.floor(rem / 3600000),
+    mi: Math.floor((rem % 3600000) / 60000),
+    s: Math.floor((rem % 60000) / 1000),
+    ms: rem % 1000,
+    wd: (((days + 4) % 7) + 7) % 7, // 1970-01-01 was a Thursday
+    days,
+  };
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian calendar): calendar
+// arithmetic without Date, over days since 1970-01-01.
+export function civilFromDays(z: number): { y: number; m: number; d: number } {
   z += 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -49,7 +82,7 @@ function civilFromDays(z: number): { y: number; m: number; d: number } {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-function daysFromCivil(y: number, m: number, d: number): number {
+export function daysFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

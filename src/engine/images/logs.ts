@@ -1,6 +1,6 @@
 // What `kubectl logs` shows for a simulated container: its timeline's lines up to a moment,
 // endless loops unrolled, and time placeholders rendered in each program's own format.
-import { EPOCH_MS } from '../core/time';
+import { calendarAt } from '../core/time';
 import type { ContainerProgram } from './simulate';
 import type { TimelineEvent } from './shell';
 
@@ -8,52 +8,15 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const p2 = (n: number) => String(n).padStart(2, '0');
 
-interface Civil {
-  y: number;
-  mo: number;
-  d: number;
-  h: number;
-  mi: number;
-  s: number;
-  ms: number;
-  wd: number;
-}
-
-/** UTC calendar fields of a virtual time (virtual 0 = 2026-01-01T00:00:00Z). */
-function civil(virtualMs: number): Civil {
-  const abs = EPOCH_MS + virtualMs;
-  const days = Math.floor(abs / 86400000);
-  const rem = abs - days * 86400000;
-  // civil_from_days (Howard Hinnant)
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const mo = mp < 10 ? mp + 3 : mp - 9;
-  return {
-    y: yoe + era * 400 + (mo <= 2 ? 1 : 0),
-    mo,
-    d,
-    h: Math.floor(rem / 3600000),
-    mi: Math.floor((rem % 3600000) / 60000),
-    s: Math.floor((rem % 60000) / 1000),
-    ms: rem % 1000,
-    wd: (((days + 4) % 7) + 7) % 7,
-  };
-}
-
 /** busybox `date`: `Thu Jan  1 00:00:05 UTC 2026`. */
 export function busyboxDate(virtualMs: number): string {
-  const c = civil(virtualMs);
+  const c = calendarAt(virtualMs);
   return `${DAYS[c.wd]} ${MONTHS[c.mo - 1]} ${String(c.d).padStart(2, ' ')} ${p2(c.h)}:${p2(c.mi)}:${p2(c.s)} UTC ${c.y}`;
 }
 
 function render(text: string, at: number): string {
   if (!text.includes('{{')) return text;
-  const c = civil(at);
+  const c = calendarAt(at);
   return text
     .replace(/\{\{nginxTime\}\}/g, `${c.y}/${p2(c.mo)}/${p2(c.d)} ${p2(c.h)}:${p2(c.mi)}:${p2(c.s)}`)
     .replace(/\{\{redisTime\}\}/g, `${p2(c.d)} ${MONTHS[c.mo - 1]} ${c.y} ${p2(c.h)}:${p2(c.mi)}:${p2(c.s)}.${String(c.ms).padStart(3, '0')}`)
@@ -115,7 +78,7 @@ export function programLogEntries(program: ContainerProgram, startedAt: number, 
  * common log format write it: `10.244.1.1 - - [01/Jan/2026:00:00:10 +0000] "GET / HTTP/1.1" 200 615 "-" "kube-probe/1.34" "-"`.
  */
 export function accessLogLine(format: 'nginx' | 'httpd', at: number, from: string, path: string, status: number, bytes: number, userAgent: string): string {
-  const c = civil(at);
+  const c = calendarAt(at);
   const time = `${p2(c.d)}/${MONTHS[c.mo - 1]}/${c.y}:${p2(c.h)}:${p2(c.mi)}:${p2(c.s)} +0000`;
   const head = `${from} - - [${time}] "GET ${path} HTTP/1.1" ${status} ${bytes}`;
   return format === 'nginx' ? `${head} "-" "${userAgent}" "-"` : head;

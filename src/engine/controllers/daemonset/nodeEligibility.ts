@@ -3,6 +3,8 @@
 // NoSchedule/NoExecute taints), with the tolerations every daemon pod gets
 // (pkg/controller/daemon/util/daemonset_util.go AddOrUpdateDaemonPodTolerations).
 import type { KubeObject } from '../../api/types';
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import { podMatchesNodeSelectorAndAffinity, toleratesTaint } from '../../scheduler/node-selector';
 
 export interface Toleration {
   key?: string;
@@ -45,66 +47,17 @@ export function withDaemonTolerations(spec: any): any {
   return { ...spec, tolerations };
 }
 
-export function toleratesTaint(t: Toleration, taint: Taint): boolean {
-  if (t.effect && t.effect !== taint.effect) return false;
-  if (t.key && t.key !== taint.key) return false;
-  switch (t.operator ?? '') {
-    case '':
-    case 'Equal':
-      return (t.value ?? '') === (taint.value ?? '');
-    case 'Exists':
-      return true;
-    default:
-      return false;
-  }
-}
+// Taint and node-selector matching are the scheduler's (component-helpers): the DaemonSet
+// controller uses the same helpers upstream.
+export { toleratesTaint };
 
 function untolerated(taints: Taint[], tolerations: Toleration[], effects: string[]): Taint | undefined {
   return taints.find((taint) => effects.includes(taint.effect) && !tolerations.some((t) => toleratesTaint(t, taint)));
 }
 
-function matchRequirement(req: { key: string; operator: string; values?: string[] }, value: string | undefined): boolean {
-  const has = value !== undefined;
-  const values = req.values ?? [];
-  switch (req.operator) {
-    case 'In':
-      return has && values.includes(value);
-    case 'NotIn':
-      return !has || !values.includes(value);
-    case 'Exists':
-      return has;
-    case 'DoesNotExist':
-      return !has;
-    case 'Gt':
-    case 'Lt': {
-      if (!has || values.length !== 1) return false;
-      const a = Number(value);
-      const b = Number(values[0]);
-      if (!Number.isInteger(a) || !Number.isInteger(b)) return false;
-      return req.operator === 'Gt' ? a > b : a < b;
-    }
-    default:
-      return false;
-  }
-}
-
-function termMatches(term: any, node: KubeObject): boolean {
-  const exprs = term.matchExpressions ?? [];
-  const fields = term.matchFields ?? [];
-  // An empty term matches nothing (nodeaffinity.nodeSelectorTerms).
-  if (exprs.length === 0 && fields.length === 0) return false;
-  const labels = node.metadata.labels ?? {};
-  if (!exprs.every((r: any) => matchRequirement(r, Object.prototype.hasOwnProperty.call(labels, r.key) ? labels[r.key] : undefined))) return false;
-  return fields.every((r: any) => r.key === 'metadata.name' && matchRequirement(r, node.metadata.name));
-}
-
 /** GetRequiredNodeAffinity(pod).Match(node): nodeSelector AND any required affinity term. */
 export function matchesRequiredNodeAffinity(podSpec: any, node: KubeObject): boolean {
-  const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries((podSpec.nodeSelector ?? {}) as Record<string, string>)) if (labels[k] !== v) return false;
-  const required = podSpec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-  if (!required) return true;
-  return (required.nodeSelectorTerms ?? []).some((t: any) => termMatches(t, node));
+  return podMatchesNodeSelectorAndAffinity({ spec: podSpec } as Pod, node as unknown as Node);
 }
 
 /**

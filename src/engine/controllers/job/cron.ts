@@ -5,6 +5,7 @@
 //
 // Simplification: spec.timeZone is honoured only for UTC (and Etc/UTC); other zones are
 // evaluated as UTC, and cronJobController reports that in its notes.
+import { civilFromDays, daysFromCivil } from '../../core/time';
 import { EPOCH_MS } from '../../core/time';
 
 export interface CronSchedule {
@@ -116,28 +117,6 @@ function parseGoDuration(text: string): number | undefined {
     total += m[2] === 'ms' ? n : m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60000 : n * 3600000;
   }
   return total;
-}
-
-// Calendar arithmetic without Date (the engine keeps off the wall clock entirely):
-// Howard Hinnant's civil-date algorithms over days since 1970-01-01.
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-function civilFromDays(z: number): { y: number; m: number; d: number } {
-  z += 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 function dayMatches(s: CronSchedule, days: number, dom: number): boolean {
