@@ -3,7 +3,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
-import { milliValue, quantityValue } from '../engine';
+import { milliValue, quantityValue, type UserAction } from '../engine';
 import { buildClusterView } from '../viewmodel/clusterView';
 import type { SimulationStore } from '../state/simulationStore';
 import type { UiStore, ViewName } from '../state/uiStore';
@@ -60,6 +60,21 @@ export function App({ sim, ui, draft }: AppProps) {
     const source = simulation.sources.get(state.selected);
     return source ? { startLine: source.startLine, endLine: source.endLine } : undefined;
   }, [state.selected, state.selectedFromEditor, simulation]);
+
+  const act = useCallback(
+    (action: UserAction) => {
+      const result = sim.getState().act(action);
+      ui.getState().set({ playing: true });
+      return result;
+    },
+    [sim, ui],
+  );
+  const stoppedKubelets = useMemo(
+    () => new Set([...simulation.internals.kubelets.values()].filter((k) => !simulation.internals.host.isEnabled(k.name)).map((k) => k.nodeName)),
+    // Recomputed when the log grows (an action ran).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [simulation, events],
+  );
 
   // Moving the editor cursor into an object's document selects that object in the views.
   const selectAtLine = useCallback(
@@ -141,7 +156,7 @@ export function App({ sim, ui, draft }: AppProps) {
           <>
             <Splitter direction="vertical" label={t('toolbar.inspector')} onDrag={(d) => state.set({ inspectorWidth: clamp(ui.getState().inspectorWidth - d, 240, 800) })} />
             <aside className="inspector-pane" aria-label={t('toolbar.inspector')}>
-              <Inspector snapshot={snapshot} selected={state.selected} explainContext={explainContext} />
+              <Inspector snapshot={snapshot} selected={state.selected} explainContext={explainContext} act={act} stoppedKubelets={stoppedKubelets} />
             </aside>
           </>
         )}

@@ -3,7 +3,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stringify } from 'yaml';
-import type { KubeObject, Snapshot } from '../../engine';
+import type { KubeObject, Snapshot, UserAction, ActionResult } from '../../engine';
+import { ObjectActions } from './ObjectActions';
 import { explainObject } from '../../viewmodel/explain';
 import { DecisionTable } from './DecisionTable';
 import type { DecisionRecord } from '../../engine/scheduler';
@@ -22,6 +23,8 @@ function lastDecision(ctx: Parameters<typeof explainObject>[1], pod: string): De
 
 export interface InspectorProps {
   snapshot: Snapshot;
+  act?: (action: UserAction) => ActionResult;
+  stoppedKubelets?: ReadonlySet<string>;
   selected?: string;
   explainContext: Parameters<typeof explainObject>[1];
 }
@@ -35,7 +38,7 @@ export function findByRef(snapshot: Snapshot, ref: string | undefined): KubeObje
   return (snapshot.objects[kind] ?? []).find((o) => o.metadata.name === name && (ns === undefined || o.metadata.namespace === ns));
 }
 
-export function Inspector({ snapshot, selected, explainContext }: InspectorProps) {
+export function Inspector({ snapshot, selected, explainContext, act, stoppedKubelets }: InspectorProps) {
   const { t } = useTranslation();
   const obj = findByRef(snapshot, selected);
   const yamlText = useMemo(() => (obj ? stringify(obj, { lineWidth: 0 }) : ''), [obj]);
@@ -48,6 +51,7 @@ export function Inspector({ snapshot, selected, explainContext }: InspectorProps
       <h2>
         {obj.kind} <span className="mono">{obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}{obj.metadata.name}</span>
       </h2>
+      {act && <ObjectActions obj={obj} act={act} kubeletStopped={stoppedKubelets?.has(obj.metadata.name ?? '')} />}
       {explanation.length > 0 && (
         <section className="explanation" data-testid="explanation">
           <h3>{t('inspector.why')}</h3>
