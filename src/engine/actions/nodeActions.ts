@@ -4,6 +4,7 @@ import type { Cluster } from '../core/cluster';
 import type { ActionResult, UserAction } from './types';
 import { mustGet } from './run';
 import { isoAt } from '../core/time';
+import { NODE_MONITOR_GRACE_PERIOD_MS } from '../controllers/cluster';
 import { drainNode } from './drain';
 
 type NodeAction = Extract<UserAction, { node: string }>;
@@ -51,6 +52,9 @@ export function nodeActions(cluster: Cluster, action: NodeAction): ActionResult 
       const keys = kubelet.setStopped(!start, cluster.now(), cluster.indexes);
       cluster.host.setEnabled(name, start);
       cluster.host.kick(name, keys);
+      // What stopping a kubelet sets in motion is work the simulation must reach: the node
+      // lifecycle controller looks again once the grace period since the last renewal is over.
+      if (!start) cluster.host.kick('node-lifecycle-controller', [action.node], NODE_MONITOR_GRACE_PERIOD_MS + 1000);
       cluster.addActivity(name, start ? 'KubeletStarted' : 'KubeletStopped', `${start ? 'Started' : 'Stopped'} the kubelet on ${action.node}`);
       return { ok: true, message: `kubelet on ${action.node} ${start ? 'started' : 'stopped'}` };
     }

@@ -67,10 +67,10 @@ export class ControllerHost {
   }
 
   /** Reconciles these keys of a controller soon (after a user action changed what it owns). */
-  kick(name: string, keys: string[]): void {
+  kick(name: string, keys: string[], delayMs?: number): void {
     const reg = this.registered.find((r) => r.controller.name === name);
     if (!reg || !reg.enabled) return;
-    for (const key of keys) this.enqueue(reg, key, reg.options.delayMs, false);
+    for (const key of keys) this.enqueue(reg, key, delayMs ?? reg.options.delayMs, false);
   }
 
   isEnabled(name: string): boolean {

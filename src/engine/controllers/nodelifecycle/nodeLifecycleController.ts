@@ -76,6 +76,9 @@ export function conditionsGoneUnknown(node: KubeObject, now: number): NodeCondit
   return changed ? next : undefined;
 }
 
+/** A Lease not renewed for this long (renewals come every 10 s) means its kubelet has stopped. */
+const LEASE_STALE_AFTER_MS = 15_000;
+
 function reconcile(key: string, ctx: ReconcileContext): Plan {
   const node = ctx.listers.get('Node', '', key);
   if (!node || node.metadata.deletionTimestamp) return { writes: [] };
@@ -105,7 +108,9 @@ function reconcile(key: string, ctx: ReconcileContext): Plan {
       }
     }
   } else {
-    want(probe + NODE_MONITOR_GRACE_PERIOD_MS - now + 1, true);
+    // Upkeep while the kubelet keeps renewing its Lease (every 10 s); once renewals stop, the
+    // node's turn to Unknown is pending work the simulation should reach.
+    want(probe + NODE_MONITOR_GRACE_PERIOD_MS - now + 1, now - probe <= LEASE_STALE_AFTER_MS);
   }
 
   // 2. Taints from the conditions (and cordon).
