@@ -17,6 +17,7 @@ export interface ExplainContext {
 export function explainObject(obj: KubeObject, ctx: ExplainContext): ExplainLine[] {
   if (obj.kind === 'Pod') return explainPod(obj, ctx);
   if (obj.kind === 'Service') return explainService(obj, ctx);
+  if (obj.kind === 'Node') return explainNode(obj);
   return [];
 }
 
@@ -88,6 +89,18 @@ function rejections(ctx: ExplainContext, pod: string): ExplainLine[] {
     params: { plugin, count: e.nodes.length, nodes: e.nodes.join(', '), reasons: [...e.reasons].join('; ') },
     tone: 'bad' as const,
   }));
+}
+
+function explainNode(node: KubeObject): ExplainLine[] {
+  const lines: ExplainLine[] = [];
+  const ready = cond(node, 'Ready');
+  if (ready?.status === 'True') lines.push({ key: 'explain.nodeReady', tone: 'good' });
+  else lines.push({ key: 'explain.nodeNotReady', params: { status: ready?.status ?? 'Unknown', reason: ready?.reason ?? '', message: ready?.message ?? '' }, tone: 'bad' });
+  for (const t of (node.spec?.taints ?? []) as { key: string; value?: string; effect: string }[]) {
+    lines.push({ key: 'explain.nodeTaint', params: { taint: `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`, effect: t.effect }, tone: t.effect === 'NoExecute' ? 'bad' : 'warn' });
+  }
+  if (node.spec?.unschedulable) lines.push({ key: 'explain.nodeCordoned', tone: 'warn' });
+  return lines;
 }
 
 function explainService(svc: KubeObject, ctx: ExplainContext): ExplainLine[] {
