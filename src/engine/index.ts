@@ -2,6 +2,7 @@
 export { Simulation, DEFAULT_SEED } from './core/simulation';
 export type { ManifestFile, TimedAction, SimulationInput, RunOptions, RunReport } from './core/simulation';
 export type { Snapshot } from './core/snapshot';
+export { SnapshotCursor } from './core/snapshot';
 export type { Activity } from './core/activity';
 export type { KubeObject, Diagnostic, SourceRange, WatchEvent, ObjectRef } from './api/types';
 export { keyOf, refOf } from './api/types';

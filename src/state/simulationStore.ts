@@ -3,7 +3,7 @@
 // works like `kubectl apply --prune`: added or changed objects are applied, removed ones deleted,
 // and the cluster plays out the consequences from where it is.
 import { createStore } from 'zustand/vanilla';
-import { Simulation, parseManifests, type Diagnostic, type Snapshot, type UserAction, type ActionResult, type KubeObject, type WatchEvent } from '../engine';
+import { Simulation, SnapshotCursor, parseManifests, type Diagnostic, type Snapshot, type UserAction, type ActionResult, type KubeObject, type WatchEvent } from '../engine';
 import { diffManifests } from './manifestDiff';
 
 export interface SimulationState {
@@ -31,11 +31,18 @@ function settle(sim: Simulation) {
 }
 
 export function createSimulationStore(initialText: string, seed = 1, opts: { startAtBeginning?: boolean } = {}) {
+  // Playback steps one event at a time: the cursor folds only the new events each step.
+  let snapshots: SnapshotCursor | undefined;
   const boot = (text: string, s: number, fromStart: boolean) => {
     const sim = Simulation.load([{ name: 'manifest.yaml', text }], { seed: s });
     settle(sim);
-    const cursor = fromStart ? 0 : sim.events().length - 1;
-    return { sim, appliedText: text, seed: s, events: [...sim.events()], snapshot: sim.snapshot(cursor), diagnostics: sim.diagnostics, cursor, lastApply: undefined };
+    // "From the start" means from the user's first request: the cluster's own bootstrap (nodes
+    // registering, system pods starting) is already in place on screen, and the animation shows
+    // what the user's manifests set in motion. Stepping back still reaches event 0.
+    const firstUserEvent = sim.events().findIndex((e) => e.component === 'kubectl');
+    const cursor = fromStart ? Math.max(0, firstUserEvent - 1) : sim.events().length - 1;
+    snapshots = new SnapshotCursor(() => sim.events());
+    return { sim, appliedText: text, seed: s, events: [...sim.events()], snapshot: snapshots.at(cursor), diagnostics: sim.diagnostics, cursor, lastApply: undefined };
   };
   return createStore<SimulationState>()((set, get) => ({
     ...boot(initialText, seed, opts.startAtBeginning ?? false),
@@ -64,7 +71,7 @@ export function createSimulationStore(initialText: string, seed = 1, opts: { sta
       settle(sim);
       const events = [...sim.events()];
       const diagnostics = [...parsed.diagnostics, ...applyDiagnostics(diff.objectsByMessage, messages)];
-      set({ appliedText: text, events, diagnostics, lastApply: { ok: !messages.some((m) => m.startsWith('Error') || m.startsWith('error')), messages }, cursor: startCursor, snapshot: sim.snapshot(startCursor) });
+      set({ appliedText: text, events, diagnostics, lastApply: { ok: !messages.some((m) => m.startsWith('Error') || m.startsWith('error')), messages }, cursor: startCursor, snapshot: snapshots!.at(startCursor) });
       return true;
     },
     act(action) {
@@ -72,12 +79,11 @@ export function createSimulationStore(initialText: string, seed = 1, opts: { sta
       const startCursor = sim.events().length - 1;
       const result = sim.apply(action);
       settle(sim);
-      set({ events: [...sim.events()], cursor: startCursor, snapshot: sim.snapshot(startCursor) });
+      set({ events: [...sim.events()], cursor: startCursor, snapshot: snapshots!.at(startCursor) });
       return result;
     },
     seek(eventIndex) {
-      const { sim } = get();
-      const snapshot = sim.snapshot(eventIndex);
+      const snapshot = snapshots!.at(eventIndex);
       set({ snapshot, cursor: snapshot.eventIndex });
     },
   }));

@@ -17,7 +17,7 @@ import { usePlayback } from './usePlayback';
 import { useKeyboard } from './useKeyboard';
 import { ViewSwitch } from './ViewSwitch';
 import { Narration } from './panels/Narration';
-import { KubectlConsole } from './console/KubectlConsole';
+const KubectlConsole = lazy(() => import('./console/KubectlConsole').then((m) => ({ default: m.KubectlConsole })));
 
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
 
@@ -178,7 +178,9 @@ export function App({ sim, ui, draft }: AppProps) {
             {state.bottomTab === 'log' ? (
               <EventLog events={events} cursor={cursor} onSeek={(i) => (state.set({ playing: false }), sim.getState().seek(i))} onSelect={state.select} />
             ) : (
-              <KubectlConsole sim={sim} readFile={() => draft.getState().text} />
+              <Suspense fallback={<div className="loading">…</div>}>
+                <KubectlConsole sim={sim} readFile={() => draft.getState().text} />
+              </Suspense>
             )}
           </section>
         </>

@@ -62,3 +62,17 @@ describe('Simulation snapshots', () => {
     expect(now.eventIndex).toBe(sim.events().length - 1);
   });
 });
+
+describe('SnapshotCursor', () => {
+  it('gives the same snapshot as a full fold at every position, stepping forward and jumping back', async () => {
+    const { SnapshotCursor } = await import('./snapshot');
+    const sim = Simulation.load(DEFAULT_SCENE, { seed: 4 });
+    sim.run({ until: 120_000 });
+    const n = sim.events().length;
+    const cursor = new SnapshotCursor(() => sim.events());
+    const positions = [0, 1, 2, 50, 51, n - 1, 10, 499, 500, 501, 3, n - 2];
+    for (const i of positions) {
+      expect(JSON.stringify(cursor.at(i))).toBe(JSON.stringify(sim.snapshot(i)));
+    }
+  });
+});

@@ -2,17 +2,18 @@
 // text or the chain graph, and a packet tracer whose hops light up the chains they crossed.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Snapshot } from '../../engine';
+import type { KubeObject, Snapshot } from '../../engine';
+import type { ClusterConfig } from '../../engine/api/clusterConfig';
 import { Rng } from '../../engine/core/rng';
-import type { ClusterNetwork } from '../../engine/network/clusterNetwork';
-import { nodeIptablesSave } from '../../engine/network/clusterNetwork';
+import { buildClusterNetwork, nodeIptablesSave } from '../../engine/network/clusterNetwork';
 import { tracePath, type PathTrace } from '../../engine/network/packet';
 import type { TraceHop } from '../../engine/network/kubeproxy';
 import { RulesView } from '../canvas/GraphViews';
 
 export interface RulesPanelProps {
   snapshot: Snapshot;
-  net: ClusterNetwork;
+  config: ClusterConfig;
+  kubeProxy?: KubeObject;
   selected?: string;
   onSelect: (ref: string) => void;
   /** A trace already asked for elsewhere (e.g. from the inspector). */
@@ -27,8 +28,9 @@ function chainHops(trace: PathTrace | undefined, node: string): TraceHop[] {
     .map((h) => ({ table: h.rule!.table as 'nat' | 'filter', chain: h.rule!.chain, rule: { target: /-j (\S+)/.exec(h.rule!.line)?.[1] ?? '' } as never }));
 }
 
-export function RulesPanel({ snapshot, net, selected, onSelect }: RulesPanelProps) {
+export function RulesPanel({ snapshot, config, kubeProxy, selected, onSelect }: RulesPanelProps) {
   const { t } = useTranslation();
+  const net = useMemo(() => buildClusterNetwork({ objects: snapshot.objects, config, kubeProxy }), [snapshot, config, kubeProxy]);
   const nodes = net.nodes.map((n) => n.name);
   const pods = (snapshot.objects.Pod ?? []).filter((p) => p.status?.podIP && !p.spec?.hostNetwork).map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
   const services = (snapshot.objects.Service ?? []).filter((s) => s.spec?.clusterIP && s.spec.clusterIP !== 'None');
