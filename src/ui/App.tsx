@@ -61,6 +61,15 @@ export function App({ sim, ui, draft }: AppProps) {
     return source ? { startLine: source.startLine, endLine: source.endLine } : undefined;
   }, [state.selected, state.selectedFromEditor, simulation]);
 
+  const seekAndPause = useCallback(
+    (i: number) => {
+      ui.getState().set({ playing: false });
+      sim.getState().seek(i);
+    },
+    [sim, ui],
+  );
+  const select = useCallback((ref?: string) => ui.getState().select(ref), [ui]);
+
   const act = useCallback(
     (action: UserAction) => {
       const result = sim.getState().act(action);
@@ -166,7 +175,7 @@ export function App({ sim, ui, draft }: AppProps) {
           <Splitter direction="horizontal" label={t('toolbar.bottom')} onDrag={(d) => state.set({ bottomHeight: clamp(ui.getState().bottomHeight - d, 100, 600) })} />
           <section className="bottom-pane" style={{ height: state.bottomHeight }}>
             <Narration event={events[cursor]} />
-            <Timeline events={events} cursor={cursor} playing={state.playing} speed={state.speed} onSeek={(i) => (state.set({ playing: false }), sim.getState().seek(i))} onPlay={(p) => state.set({ playing: p })} onSpeed={(s) => state.set({ speed: s })} />
+            <Timeline events={events} cursor={cursor} playing={state.playing} speed={state.speed} onSeek={seekAndPause} onPlay={(p) => state.set({ playing: p })} onSpeed={(s) => state.set({ speed: s })} />
             <div className="panel-tabs bottom-tabs" role="tablist">
               <button role="tab" aria-selected={state.bottomTab === 'log'} onClick={() => state.set({ bottomTab: 'log' })} data-testid="tab-log">
                 {t('bottom.log')}
@@ -176,7 +185,7 @@ export function App({ sim, ui, draft }: AppProps) {
               </button>
             </div>
             {state.bottomTab === 'log' ? (
-              <EventLog events={events} cursor={cursor} onSeek={(i) => (state.set({ playing: false }), sim.getState().seek(i))} onSelect={state.select} />
+              <EventLog events={events} cursor={cursor} onSeek={seekAndPause} onSelect={select} />
             ) : (
               <Suspense fallback={<div className="loading">…</div>}>
                 <KubectlConsole sim={sim} readFile={() => draft.getState().text} />

@@ -1,6 +1,6 @@
 // The watch stream as a table: time, verb, object, and the component that wrote it — plus
 // Kubernetes Events in `kubectl get events` columns. The row at the cursor is highlighted.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject, WatchEvent } from '../../engine';
 import { humanDuration } from '../../engine';
@@ -12,22 +12,18 @@ export interface EventLogProps {
   onSelect: (ref: string) => void;
 }
 
-const MAX_ROWS = 400;
+const MAX_ROWS = 200;
 
 export function EventLog({ events, cursor, onSeek, onSelect }: EventLogProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'watch' | 'events'>('watch');
   const [showEvents, setShowEvents] = useState(false);
-  const current = useRef<HTMLTableRowElement>(null);
   const rows = useMemo(() => {
     const upTo = events.slice(0, cursor + 1);
     const filtered = mode === 'events' ? upTo.filter((e) => e.kind === 'Event' && e.type === 'ADDED') : upTo.filter((e) => showEvents || (e.kind !== 'Event' && e.kind !== 'Lease'));
     return filtered.slice(-MAX_ROWS);
   }, [events, cursor, mode, showEvents]);
 
-  useEffect(() => {
-    current.current?.scrollIntoView({ block: 'nearest' });
-  }, [rows]);
 
   return (
     <div className="event-log" data-testid="event-log">
@@ -44,7 +40,8 @@ export function EventLog({ events, cursor, onSeek, onSelect }: EventLogProps) {
           </label>
         )}
       </div>
-      <div className="table-scroll">
+      {/* column-reverse keeps the newest row in view without measuring layout on every step */}
+      <div className="table-scroll anchored-bottom">
         {mode === 'watch' ? (
           <table>
             <thead>
@@ -58,18 +55,7 @@ export function EventLog({ events, cursor, onSeek, onSelect }: EventLogProps) {
             </thead>
             <tbody>
               {rows.map((e) => (
-                <tr key={e.index} ref={e.index === cursor ? current : undefined} className={e.index === cursor ? 'current' : ''} onClick={() => onSeek(e.index)}>
-                  <td className="num">{formatT(e.t)}</td>
-                  <td className={`verb verb-${e.type.toLowerCase()}`}>{e.type}</td>
-                  <td>
-                    <button className="link" onClick={(ev) => (ev.stopPropagation(), onSelect(refKey(e)))}>
-                      {e.kind}/{e.namespace ? `${e.namespace}/` : ''}
-                      {e.name}
-                    </button>
-                  </td>
-                  <td className="mono">{e.component}</td>
-                  <td>{e.reason}</td>
-                </tr>
+                <WatchRow key={e.index} e={e} current={e.index === cursor} onSeek={onSeek} onSelect={onSelect} />
               ))}
             </tbody>
           </table>
@@ -106,6 +92,23 @@ export function EventLog({ events, cursor, onSeek, onSelect }: EventLogProps) {
     </div>
   );
 }
+
+const WatchRow = memo(function WatchRow({ e, current, onSeek, onSelect }: { e: WatchEvent; current: boolean; onSeek: (i: number) => void; onSelect: (ref: string) => void }) {
+  return (
+    <tr className={current ? 'current' : ''} onClick={() => onSeek(e.index)}>
+      <td className="num">{formatT(e.t)}</td>
+      <td className={`verb verb-${e.type.toLowerCase()}`}>{e.type}</td>
+      <td>
+        <button className="link" onClick={(ev) => (ev.stopPropagation(), onSelect(refKey(e)))}>
+          {e.kind}/{e.namespace ? `${e.namespace}/` : ''}
+          {e.name}
+        </button>
+      </td>
+      <td className="mono">{e.component}</td>
+      <td>{e.reason}</td>
+    </tr>
+  );
+});
 
 export function refKey(e: { kind: string; namespace: string; name: string }): string {
   return e.namespace ? `${e.kind}/${e.namespace}/${e.name}` : `${e.kind}/${e.name}`;
