@@ -43,6 +43,9 @@ export interface ClusterConfig {
 export const CNI_PLUGINS = ['flannel', 'bridge', 'calico'] as const;
 export const KUBE_PROXY_MODES = ['iptables', 'ipvs', 'nftables'] as const;
 export const BOOTSTRAP_MODES = ['kubeadm', 'none'] as const;
+/** The largest generated cluster (the 1,000-node benchmark scale; was 100, which turned the
+ * benchmark's 1,000-node config into the 3-node default). */
+export const MAX_NODE_COUNT = 1000;
 export const NODE_ROLES = ['control-plane', 'worker'] as const;
 export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 
@@ -100,7 +103,7 @@ function validateConfig(c: ClusterConfig): FieldError[] {
   const errs: FieldError[] = [];
   const p = (f: string) => `spec.${f}`;
   if (typeof c.nodes === 'number') {
-    if (!Number.isInteger(c.nodes) || c.nodes < 1 || c.nodes > 100) errs.push(invalid(p('nodes'), c.nodes, 'must be between 1 and 100'));
+    if (!Number.isInteger(c.nodes) || c.nodes < 1 || c.nodes > MAX_NODE_COUNT) errs.push(invalid(p('nodes'), c.nodes, `must be between 1 and ${MAX_NODE_COUNT}`));
   } else if (Array.isArray(c.nodes)) {
     if (c.nodes.length === 0) errs.push(required(p('nodes'), 'at least one node'));
     c.nodes.forEach((n, i) => errs.push(...validateNode(n, `${p('nodes')}[${i}]`)));
@@ -212,7 +215,7 @@ export function clusterConfigJsonSchema(): Record<string, unknown> {
           nodes: {
             description: `Number of nodes (the first is the control plane), or a list of nodes. Default ${d.nodes}.`,
             default: d.nodes,
-            anyOf: [{ type: 'integer', minimum: 1, maximum: 100 }, { type: 'array', minItems: 1, items: node }],
+            anyOf: [{ type: 'integer', minimum: 1, maximum: MAX_NODE_COUNT }, { type: 'array', minItems: 1, items: node }],
           },
           podCIDR: str('Cluster pod CIDR (kube-controller-manager --cluster-cidr).', d.podCIDR),
           nodeCIDRMaskSize: { type: 'integer', default: d.nodeCIDRMaskSize, description: 'Prefix length of each node\'s pod CIDR (--node-cidr-mask-size).' },

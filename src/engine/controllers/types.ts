@@ -39,6 +39,13 @@ export interface Listers {
   dependents(ownerUid: string): KubeObject[];
   /** Pods bound to a node (spec.nodeName). */
   podsOnNode(nodeName: string): KubeObject[];
+  /**
+   * Objects of a kind in a namespace that have no controller ownerReference (orphans a
+   * controller may adopt), in no particular order. Optional: without it, callers filter `list`.
+   */
+  uncontrolled?(kind: string, namespace: string): KubeObject[];
+  /** Services of a namespace that have a spec.selector, in no particular order. Optional. */
+  selectingServices?(namespace: string): KubeObject[];
 }
 
 export interface ReconcileContext {

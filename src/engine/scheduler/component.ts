@@ -18,6 +18,21 @@ import type { DecisionRecord } from './types';
 export const SCHEDULING_CYCLE_MS = 1;
 const DEFAULT_COMPONENT = 'default-scheduler';
 
+/**
+ * Full decision records (every node's filter and score) are kept for this many of the latest
+ * attempts; older attempts keep a compact record (counts, chosen node, message). A full record
+ * is tens of KB at a hundred nodes, and a big Deployment makes thousands of attempts.
+ */
+export const FULL_DECISION_RECORDS_KEPT = 500;
+
+export const COMPACTED_RECORD_NOTE = `Per-node detail dropped: only the latest ${FULL_DECISION_RECORDS_KEPT} scheduling attempts keep every node's filter and score results.`;
+
+/** The record without per-node detail (record.detail = 'compact', nodes = {}). */
+export function compactDecisionRecord(record: DecisionRecord): DecisionRecord {
+  if (record.detail === 'compact') return record;
+  return { ...record, nodes: {}, detail: 'compact', notes: [...record.notes, COMPACTED_RECORD_NOTE] };
+}
+
 export interface ScheduleAttemptDetail {
   pod: string;
   attempt: number;
@@ -51,6 +66,16 @@ export function startScheduler(cluster: Cluster, configDoc?: KubeObject): Schedu
   let loopAt: number | undefined;
   /** Pods chosen a node but waiting in PreBind for their claims to bind. */
   const waitingForVolumes = new Map<string, { node: string; claims: string[]; component: string }>();
+  /** Attempts whose activity still holds a full record, oldest first (see FULL_DECISION_RECORDS_KEPT). */
+  const fullRecords: ScheduleAttemptDetail[] = [];
+  const keepFullRecord = (detail: ScheduleAttemptDetail) => {
+    if (detail.record.detail !== 'full') return;
+    fullRecords.push(detail);
+    if (fullRecords.length > FULL_DECISION_RECORDS_KEPT) {
+      const oldest = fullRecords.shift()!;
+      oldest.record = compactDecisionRecord(oldest.record);
+    }
+  };
   /** The last Node objects seen, to tell relevant updates from heartbeats. */
   const lastNodes = new Map<string, KubeObject>();
 
@@ -129,7 +154,7 @@ export function startScheduler(cluster: Cluster, configDoc?: KubeObject): Schedu
 
   function ensureLoop() {
     const now = cluster.now();
-    const active = queue.snapshot().active.length;
+    const active = queue.activeCount();
     const wake = active > 0 ? now + SCHEDULING_CYCLE_MS : queue.nextWakeup();
     if (wake === null || wake === undefined) return;
     const at = Math.max(wake, now + SCHEDULING_CYCLE_MS);
@@ -157,6 +182,7 @@ export function startScheduler(cluster: Cluster, configDoc?: KubeObject): Schedu
     refreshObjects();
     const result = scheduleOne(live as unknown as Pod, cache, profile, state, cluster.rng, { detail: 'auto' });
     const detail: ScheduleAttemptDetail = { pod: q.key, attempt: q.attempts, record: result.record };
+    keepFullRecord(detail);
     try {
       if (result.selectedNode) {
         cluster.addActivity(COMPONENT, 'ScheduleAttempt', `Chose ${result.selectedNode} for ${q.key}: ${summary(result.record)}`, detail);
@@ -246,8 +272,8 @@ export function startScheduler(cluster: Cluster, configDoc?: KubeObject): Schedu
   }
 
   cluster.store.watch(onEvent);
-  cluster.extraPending.push(() => queue.snapshot().active.length + queue.snapshot().backoff.length + waitingForVolumes.size);
-  return { pending: () => queue.snapshot().active.length, queue, configErrors: errors };
+  cluster.extraPending.push(() => queue.activeCount() + queue.backoffCount() + waitingForVolumes.size);
+  return { pending: () => queue.activeCount(), queue, configErrors: errors };
 }
 
 function schedulingRelevantChange(before: KubeObject, after: KubeObject): boolean {

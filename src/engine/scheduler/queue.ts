@@ -79,6 +79,8 @@ const prioritySortLess = (a: QueuedPodLike, b: QueuedPodLike) => a.priority > b.
 
 export class SchedulingQueue {
   private active: QueuedPodInfo[] = [];
+  /** Keys in `active`, so has/update/delete need not scan the array for pods that are not there. */
+  private activeKeys = new Map<string, QueuedPodInfo>();
   private backoff = new Map<string, QueuedPodInfo>();
   private unschedulable = new Map<string, QueuedPodInfo>();
   private readonly initial: number;
@@ -120,11 +122,20 @@ export class SchedulingQueue {
       if (this.lessFn(this.active[mid], q)) lo = mid + 1;
       else hi = mid;
     }
-    this.active.splice(lo, 0, q);
+    if (lo === this.active.length) this.active.push(q);
+    else this.active.splice(lo, 0, q);
+    this.activeKeys.set(q.key, q);
+  }
+
+  /** Takes a queued pod out of activeQ (it is there: the caller looked it up in activeKeys). */
+  private removeActive(q: QueuedPodInfo): void {
+    const i = this.active.indexOf(q);
+    if (i >= 0) this.active.splice(i, 1);
+    this.activeKeys.delete(q.key);
   }
 
   private has(key: string): boolean {
-    return this.active.some((q) => q.key === key) || this.backoff.has(key) || this.unschedulable.has(key);
+    return this.activeKeys.has(key) || this.backoff.has(key) || this.unschedulable.has(key);
   }
 
   /** A new pending pod: to activeQ, or held as gated when PreEnqueue rejects it. */
@@ -149,10 +160,9 @@ export class SchedulingQueue {
   /** The pod object changed: gated pods re-run PreEnqueue; queued pods keep their place. */
   update(pod: Pod, now: number): void {
     const key = podKey(pod);
-    const i = this.active.findIndex((q) => q.key === key);
-    if (i >= 0) {
-      const q = this.active[i];
-      this.active.splice(i, 1);
+    const q = this.activeKeys.get(key);
+    if (q) {
+      this.removeActive(q);
       q.pod = pod;
       q.priority = this.priorityOf(pod);
       this.pushActive(q);
@@ -177,7 +187,8 @@ export class SchedulingQueue {
   }
 
   delete(key: string): void {
-    this.active = this.active.filter((q) => q.key !== key);
+    const q = this.activeKeys.get(key);
+    if (q) this.removeActive(q);
     this.backoff.delete(key);
     this.unschedulable.delete(key);
   }
@@ -203,6 +214,7 @@ export class SchedulingQueue {
     this.flush(now);
     const q = this.active.shift();
     if (!q) return null;
+    this.activeKeys.delete(q.key);
     q.attempts++;
     return q;
   }
@@ -258,6 +270,16 @@ export class SchedulingQueue {
       unschedulable: u.filter((q) => q.gated === null).map((q) => q.key),
       gated: u.filter((q) => q.gated !== null).map((q) => q.key),
     };
+  }
+
+  /** Pods in activeQ (O(1); snapshot() copies every key). */
+  activeCount(): number {
+    return this.active.length;
+  }
+
+  /** Pods in backoffQ. */
+  backoffCount(): number {
+    return this.backoff.size;
   }
 
   get length(): number {

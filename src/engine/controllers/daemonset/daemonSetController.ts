@@ -5,7 +5,7 @@
 import type { KubeObject, WatchEvent } from '../../api/types';
 import { matchesSelector } from '../../api/selectors';
 import type { Controller, Listers, Plan, ReconcileContext, Write } from '../types';
-import { claimObjects, controllerRefOf, keyOfObject, newControllerRef, splitKey } from '../podutil/ownership';
+import { byName, claimCandidates, claimObjects, controllerRefOf, keyOfObject, newControllerRef, splitKey } from '../podutil/ownership';
 import { creationMs, earliest, isPodAvailable, isPodReady, podAvailableAt } from '../podutil/podState';
 import { dropResourceVersion, eventWrite, jsonEqual, podFromTemplate, slowStartBatches, withGeneratedName } from '../podutil/podTemplate';
 import { computeHash } from '../podutil/hash';
@@ -40,7 +40,7 @@ interface History {
 
 /** constructHistory: find or create the current ControllerRevision, bump its revision number. */
 function constructHistory(ds: KubeObject, listers: Listers, namespace: string): History {
-  const revs = listers.list('ControllerRevision', namespace);
+  const revs = claimCandidates(listers, ds, 'ControllerRevision').sort(byName);
   const claim = claimObjects(ds, revs, (r) => matchesSelector(ds.spec?.selector, r.metadata.labels));
   const writes: Write[] = [...claim.adopt.map((o): Write => ({ op: 'update', object: o, reason: 'Adopted' }))];
   const data = revisionData(ds);
@@ -186,7 +186,7 @@ function syncDaemonSet(key: string, ctx: ReconcileContext): Plan {
   const nodes = ctx.listers.list('Node');
   const history = constructHistory(ds, ctx.listers, namespace);
   const writes: Write[] = [...history.writes];
-  const claim = claimObjects(ds, ctx.listers.list('Pod', namespace), (p) => matchesSelector(ds.spec?.selector, p.metadata.labels));
+  const claim = claimObjects(ds, claimCandidates(ctx.listers, ds, 'Pod').sort(byName), (p) => matchesSelector(ds.spec?.selector, p.metadata.labels));
   for (const p of claim.adopt) writes.push({ op: 'update', object: p, reason: 'Adopted' });
   for (const p of claim.release) writes.push({ op: 'update', object: p, reason: 'Released' });
   const podsByNode = new Map<string, KubeObject[]>();

@@ -26,18 +26,38 @@ export const ENDPOINTSLICE_NOTES = [
 function serviceKeysForPod(pod: KubeObject, listers: Listers): string[] {
   const ns = pod.metadata.namespace ?? '';
   const keys = new Set<string>();
-  for (const svc of listers.list('Service', ns)) {
-    if (!svc.spec?.selector) continue;
-    if (selectedPods(svc, [pod]).length) keys.add(`${ns}/${svc.metadata.name}`);
-  }
+  for (const svc of servicesSelecting(pod, listers)) keys.add(`${ns}/${svc.metadata.name}`);
   // A pod whose labels changed still sits in a slice of the Service it left.
+  const uid = pod.metadata.uid ?? '';
   for (const slice of listers.list('EndpointSlice', ns)) {
     if (slice.metadata.labels?.[LABEL_MANAGED_BY] !== MANAGED_BY_CONTROLLER) continue;
     const svcName = slice.metadata.labels?.[LABEL_SERVICE_NAME];
     if (!svcName || keys.has(`${ns}/${svcName}`)) continue;
-    if (((slice.endpoints as SliceEndpoint[] | null) ?? []).some((e) => e.targetRef?.uid === pod.metadata.uid)) keys.add(`${ns}/${svcName}`);
+    if (sliceTargetUids(slice).has(uid)) keys.add(`${ns}/${svcName}`);
   }
   return [...keys];
+}
+
+/** Services of the pod's namespace whose selector selects it, in name order (list order). */
+export function servicesSelecting(pod: KubeObject, listers: Listers): KubeObject[] {
+  const ns = pod.metadata.namespace ?? '';
+  const candidates = listers.selectingServices?.(ns) ?? listers.list('Service', ns);
+  const out = candidates.filter((svc) => !!svc.spec?.selector && selectedPods(svc, [pod]).length > 0);
+  return out.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
+}
+
+// Stored objects are never mutated, so a slice's target uids can be remembered per object;
+// a pod event then costs one set lookup per slice instead of a walk over every endpoint.
+const targetUidsBySlice = new WeakMap<KubeObject, Set<string>>();
+
+function sliceTargetUids(slice: KubeObject): Set<string> {
+  let uids = targetUidsBySlice.get(slice);
+  if (!uids) {
+    uids = new Set();
+    for (const e of (slice.endpoints as SliceEndpoint[] | null) ?? []) if (e.targetRef?.uid) uids.add(e.targetRef.uid);
+    targetUidsBySlice.set(slice, uids);
+  }
+  return uids;
 }
 
 function keysFor(event: WatchEvent, listers: Listers): string[] {

@@ -8,6 +8,7 @@
 import type { KubeObject, WatchEvent } from '../../api/types';
 import type { Controller, Listers, Plan, ReconcileContext } from '../types';
 import { splitKey } from '../gc/ownerRefs';
+import { byName } from '../podutil/ownership';
 import { findPort, selectedPods, shouldPodBeInEndpoints } from './podEndpoint';
 import { isPodReady } from './podState';
 import { LABEL_HEADLESS } from './endpointSliceController';
@@ -48,7 +49,9 @@ function keysFor(event: WatchEvent, listers: Listers): string[] {
   if (event.kind !== 'Pod') return [];
   const ns = event.namespace;
   const keys: string[] = [];
-  for (const svc of listers.list('Service', ns)) {
+  // The Services with a selector, in name order as a list gives them (the index is unordered).
+  const services = listers.selectingServices ? listers.selectingServices(ns).sort(byName) : listers.list('Service', ns);
+  for (const svc of services) {
     if (!svc.spec?.selector) continue;
     const selects = selectedPods(svc, [event.object]).length > 0;
     const listed = () => {

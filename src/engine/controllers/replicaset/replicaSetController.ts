@@ -8,7 +8,7 @@
 import type { KubeObject, WatchEvent } from '../../api/types';
 import { matchesMap, matchesSelector } from '../../api/selectors';
 import type { Controller, Listers, Plan, ReconcileContext, Write } from '../types';
-import { claimObjects, controllerRefOf, keyOfObject, splitKey } from '../podutil/ownership';
+import { byName, claimCandidates, claimObjects, controllerRefOf, keyOfObject, splitKey } from '../podutil/ownership';
 import { earliest, isPodActive, isPodAvailable, isPodReady, podAvailableAt } from '../podutil/podState';
 import { podsToDelete } from '../podutil/deletionOrder';
 import { BURST_REPLICAS, dropResourceVersion, eventWrite, jsonEqual, podFromTemplate, slowStartBatches, withGeneratedName } from '../podutil/podTemplate';
@@ -82,10 +82,12 @@ function reconcileReplicas(spec: KindSpec, key: string, ctx: ReconcileContext): 
   const rs = ctx.listers.get(spec.kind, namespace, name);
   if (!rs) return { writes: [] };
   const writes: Write[] = [];
-  const active = ctx.listers.list('Pod', namespace).filter(isPodActive);
+  // Only the pods this RS controls and orphans can be claimed (claimCandidates); they come in
+  // index order, so whatever depends on order is put in name order, as a full list would be.
+  const active = claimCandidates(ctx.listers, rs, 'Pod').filter(isPodActive);
   const claim = claimObjects(rs, active, (p) => spec.selects(rs, p.metadata.labels));
-  for (const p of claim.adopt) writes.push({ op: 'update', object: p, reason: 'Adopted' });
-  for (const p of claim.release) writes.push({ op: 'update', object: p, reason: 'Released' });
+  for (const p of claim.adopt.sort(byName)) writes.push({ op: 'update', object: p, reason: 'Adopted' });
+  for (const p of claim.release.sort(byName)) writes.push({ op: 'update', object: p, reason: 'Released' });
   const pods = claim.claimed;
 
   if (!rs.metadata.deletionTimestamp) {
@@ -104,7 +106,7 @@ function reconcileReplicas(spec: KindSpec, key: string, ctx: ReconcileContext): 
       }
     } else if (diff > 0) {
       diff = Math.min(diff, BURST_REPLICAS);
-      for (const pod of podsToDelete(pods, relatedPods(rs, spec, ctx.listers, pods), diff, ctx.now)) {
+      for (const pod of podsToDelete([...pods].sort(byName), relatedPods(rs, spec, ctx.listers, pods), diff, ctx.now)) {
         writes.push({ op: 'delete', ref: { kind: 'Pod', namespace, name: pod.metadata.name ?? '' }, reason: 'SuccessfulDelete', uid: pod.metadata.uid });
         writes.push(eventWrite(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`));
       }
@@ -117,7 +119,8 @@ function reconcileReplicas(spec: KindSpec, key: string, ctx: ReconcileContext): 
   }
   // Requeue when a ready pod will cross minReadySeconds (upstream: AddAfter minReadySeconds).
   const minReady = rs.spec?.minReadySeconds ?? 0;
-  const at = earliest(pods.map((p) => podAvailableAt(p, minReady, ctx.now)));
+  let at: number | undefined;
+  if (minReady) at = earliest(pods.map((p) => podAvailableAt(p, minReady, ctx.now)));
   return at === undefined ? { writes } : { writes, requeueAfterMs: at - ctx.now };
 }
 

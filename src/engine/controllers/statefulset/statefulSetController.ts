@@ -6,7 +6,7 @@
 import type { KubeObject, WatchEvent } from '../../api/types';
 import { matchesSelector } from '../../api/selectors';
 import type { Controller, Listers, Plan, ReconcileContext, Write } from '../types';
-import { claimObjects, controllerRefOf, keyOfObject, newControllerRef, splitKey } from '../podutil/ownership';
+import { byName, claimCandidates, claimObjects, controllerRefOf, keyOfObject, newControllerRef, splitKey } from '../podutil/ownership';
 import { dropResourceVersion, eventWrite, jsonEqual } from '../podutil/podTemplate';
 import { earliest, podAvailableAt } from '../podutil/podState';
 import * as s from './statefulSetUtils';
@@ -20,7 +20,7 @@ interface Revisions {
 
 /** getStatefulSetRevisions: find or create the update revision; current comes from status. */
 function revisions(set: KubeObject, listers: Listers, ns: string): Revisions {
-  const claim = claimObjects(set, listers.list('ControllerRevision', ns), (r) => matchesSelector(set.spec?.selector, r.metadata.labels));
+  const claim = claimObjects(set, claimCandidates(listers, set, 'ControllerRevision').sort(byName), (r) => matchesSelector(set.spec?.selector, r.metadata.labels));
   const writes: Write[] = claim.adopt.map((o): Write => ({ op: 'update', object: o, reason: 'Adopted' }));
   const all = [...claim.claimed].sort((a, b) => Number(a.revision ?? 0) - Number(b.revision ?? 0));
   const next = all.length ? Number(all[all.length - 1].revision ?? 0) + 1 : 1;
@@ -58,7 +58,7 @@ function syncStatefulSet(key: string, ctx: ReconcileContext): Plan {
   if (!set) return { writes: [] };
   const rev = revisions(set, ctx.listers, ns);
   const writes: Write[] = [...rev.writes];
-  const claim = claimObjects(set, ctx.listers.list('Pod', ns), (p) => matchesSelector(set.spec?.selector, p.metadata.labels) && s.ordinalOf(set, p) >= 0);
+  const claim = claimObjects(set, claimCandidates(ctx.listers, set, 'Pod').sort(byName), (p) => matchesSelector(set.spec?.selector, p.metadata.labels) && s.ordinalOf(set, p) >= 0);
   for (const p of claim.adopt) writes.push({ op: 'update', object: p, reason: 'Adopted' });
   for (const p of claim.release) writes.push({ op: 'update', object: p, reason: 'Released' });
 

@@ -1,5 +1,6 @@
 // A Listers over plain arrays for controller unit tests (controllers/types.ts contract), with
-// the two indexes the host offers (dependents by owner uid, pods by node) computed on demand.
+// the indexes the host offers (dependents by owner uid, pods by node, uncontrolled objects,
+// selecting Services) computed on demand.
 import type { KubeObject } from '../../api/types';
 import { isNamespaced } from '../../api/kinds';
 import type { Listers, ReconcileContext } from '../types';
@@ -34,6 +35,14 @@ export function fakeListers(objects: KubeObject[]): FakeListers {
     },
     podsOnNode(nodeName) {
       return sorted().filter((o) => o.kind === 'Pod' && o.spec?.nodeName === nodeName);
+    },
+    // Reversed, so tests notice a caller that relies on these indexes being in name order
+    // (the host's indexes are in insertion order).
+    uncontrolled(kind, namespace) {
+      return sorted().filter((o) => o.kind === kind && ns(o) === namespace && !(o.metadata.ownerReferences ?? []).some((r) => r.controller === true)).reverse();
+    },
+    selectingServices(namespace) {
+      return sorted().filter((o) => o.kind === 'Service' && ns(o) === namespace && !!o.spec?.selector).reverse();
     },
   };
 }

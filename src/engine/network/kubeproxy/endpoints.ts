@@ -2,7 +2,7 @@
 // choice of usable endpoints for Cluster and Local traffic policy (pkg/proxy/topology.go
 // CategorizeEndpoints, with the PreferSameTrafficDistribution gate on, as in v1.34).
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import { canonicalIP, ipFamilyOf, joinHostPort, type IPFamily } from './ip';
+import { canonicalIP, familyOfCanonical, joinHostPort, type IPFamily } from './ip';
 import { endpointChainName } from './names';
 import { usesClusterEndpoints, usesLocalEndpoints, type ServicePortInfo } from './servicePorts';
 
@@ -49,7 +49,7 @@ export function buildEndpointsMap(slices: EndpointSlice[], family: IPFamily, nod
         const first = ep.addresses?.[0];
         if (!first) continue;
         const ip = canonicalIP(first);
-        if (!ip || ipFamilyOf(ip) !== family) continue;
+        if (!ip || familyOfCanonical(ip) !== family) continue;
         const epNode = ep.nodeName ?? '';
         const isLocal = nodeName !== '' && epNode === nodeName;
         const hints = ep.hints as { forZones?: { name: string }[]; forNodes?: { name: string }[] } | undefined;

@@ -2,6 +2,8 @@
 // (net.IP.String / net.IPNet.String), containment, and "ip:port" joining (net.JoinHostPort).
 // Kept local to this folder; parsing is lenient the way netutils.ParseIPSloppy is (leading zeros).
 
+import { boundedMemo } from './memo';
+
 export type IPFamily = 'IPv4' | 'IPv6';
 
 export interface ParsedIP {
@@ -70,9 +72,15 @@ export function formatIP(ip: ParsedIP): string {
   return hex.slice(0, bestStart).join(':') + '::' + hex.slice(bestStart + bestLen).join(':');
 }
 
-export function canonicalIP(text: string): string | undefined {
+/** Canonical text of an address, or undefined when it does not parse (memoised: see memo.ts). */
+export const canonicalIP = boundedMemo(50_000, (text: string): string | undefined => {
   const ip = parseIP(text);
   return ip ? formatIP(ip) : undefined;
+});
+
+/** The family of a canonical address (canonicalIP's output): parseIP tells them apart by ':'. */
+export function familyOfCanonical(ip: string): IPFamily {
+  return ip.includes(':') ? 'IPv6' : 'IPv4';
 }
 
 export interface ParsedCIDR {

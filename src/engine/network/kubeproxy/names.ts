@@ -2,13 +2,12 @@
 // servicePortEndpointChainName) and the "ns/name:port" service-port string
 // (pkg/proxy/types.go ServicePortName.String).
 import { base32, sha256 } from './sha256';
+import { boundedMemo } from './memo';
 
 const encoder = new TextEncoder();
 
-/** First 16 base32 characters of SHA-256(text): the part after "KUBE-SVC-" etc. */
-export function chainHash(text: string): string {
-  return base32(sha256(encoder.encode(text))).slice(0, 16);
-}
+/** First 16 base32 characters of SHA-256(text): the part after "KUBE-SVC-" etc. (memoised: every sync hashes the same names again). */
+export const chainHash = boundedMemo(50_000, (text: string): string => base32(sha256(encoder.encode(text))).slice(0, 16));
 
 export type ChainPrefix = 'KUBE-SVC-' | 'KUBE-SVL-' | 'KUBE-EXT-' | 'KUBE-FW-' | 'KUBE-SEP-';
 

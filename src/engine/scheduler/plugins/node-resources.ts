@@ -41,6 +41,33 @@ export interface InsufficientResource {
   unresolvable: boolean;
 }
 
+// fitsRequest runs once per node per pod: the pod's scalar names are sorted once per requests
+// object (pod infos are not mutated), and the per-resource check is a plain function, not a
+// closure allocated per call.
+const scalarNamesCache = new WeakMap<Record<string, number>, string[]>();
+
+function sortedScalarNames(scalar: Record<string, number>): string[] {
+  let names = scalarNamesCache.get(scalar);
+  if (!names) {
+    names = Object.keys(scalar).sort();
+    scalarNamesCache.set(scalar, names);
+  }
+  return names;
+}
+
+function checkResource(out: InsufficientResource[], name: string, want: number, alloc: number, used: number): void {
+  if (want > 0 && want > alloc - used) {
+    out.push({
+      resourceName: name,
+      reason: `Insufficient ${name}`,
+      requested: want,
+      used,
+      capacity: alloc,
+      unresolvable: want > alloc,
+    });
+  }
+}
+
 export function fitsRequest(
   pod: PodInfo,
   node: NodeInfo,
@@ -60,7 +87,7 @@ export function fitsRequest(
     });
   }
   const r = pod.requests;
-  const scalars = Object.keys(r.scalar).sort(); // Go iterates a map here; we fix the order
+  const scalars = sortedScalarNames(r.scalar); // Go iterates a map here; we fix the order
   if (
     r.milliCPU === 0 &&
     r.memory === 0 &&
@@ -68,21 +95,10 @@ export function fitsRequest(
     scalars.length === 0
   )
     return out;
-  const check = (name: string, want: number, alloc: number, used: number) => {
-    if (want > 0 && want > alloc - used) {
-      out.push({
-        resourceName: name,
-        reason: `Insufficient ${name}`,
-        requested: want,
-        used,
-        capacity: alloc,
-        unresolvable: want > alloc,
-      });
-    }
-  };
-  check("cpu", r.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU);
-  check("memory", r.memory, node.allocatable.memory, node.requested.memory);
-  check(
+  checkResource(out, "cpu", r.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU);
+  checkResource(out, "memory", r.memory, node.allocatable.memory, node.requested.memory);
+  checkResource(
+    out,
     "ephemeral-storage",
     r.ephemeralStorage,
     node.allocatable.ephemeralStorage,
