@@ -66,10 +66,7 @@ export class ApiServer {
   /** The status subresource: only .status changes, whatever else the caller sent. */
   updateStatus(input: KubeObject, ctx: WriteContext): KubeObject {
     const old = this.mustGet(input);
-    const obj = structuredClone(old);
-    obj.status = structuredClone(input.status);
-    if (input.metadata.resourceVersion) obj.metadata.resourceVersion = input.metadata.resourceVersion;
-    return this.deps.store.update(obj, ctx);
+    return this.deps.store.updateStatus(old, input.status, input.metadata.resourceVersion, ctx);
   }
 
   delete(ref: ObjectRef, ctx: WriteContext, opts: { propagationPolicy?: PropagationPolicy; gracePeriodSeconds?: number; uid?: string } = {}): KubeObject {

@@ -13,7 +13,8 @@ export interface WriteContext {
   reason: string;
 }
 
-export type WatchListener = (event: WatchEvent) => void;
+/** A watcher; `previous` is the object before a MODIFIED write (what informers hand UpdateFunc as old). */
+export type WatchListener = (event: WatchEvent, previous?: KubeObject) => void;
 
 export interface StoreDeps {
   now: () => number;
@@ -126,7 +127,21 @@ export class ObjectStore {
     if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !nsFinalizers && !this.waitsForGrace(obj)) {
       return this.remove(obj, ctx);
     }
-    return this.put(obj, 'MODIFIED', ctx);
+    return this.put(obj, 'MODIFIED', ctx, old);
+  }
+
+  /**
+   * The status subresource: a new version of `old` with only .status replaced. Stored objects are
+   * never mutated, so the new version shares spec and the rest with the old one instead of
+   * copying them (the write path's hot spot: kubelets and controllers write status constantly).
+   */
+  updateStatus(old: KubeObject, status: unknown, resourceVersion: string | undefined, ctx: WriteContext): KubeObject {
+    if (resourceVersion && resourceVersion !== old.metadata.resourceVersion) throw conflict(old.kind, old.metadata.name ?? '');
+    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, status: structuredClone(status) };
+    if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !this.waitsForGrace(obj) && !(obj.kind === 'Namespace' && obj.spec?.finalizers?.length)) {
+      return this.remove(obj, ctx);
+    }
+    return this.put(obj, 'MODIFIED', ctx, old);
   }
 
   /**
@@ -189,19 +204,20 @@ export class ObjectStore {
     return final;
   }
 
-  private put(obj: KubeObject, type: WatchEventType, ctx: WriteContext): KubeObject {
+  private put(obj: KubeObject, type: WatchEventType, ctx: WriteContext, previous?: KubeObject): KubeObject {
     obj.metadata.resourceVersion = String(++this.rv);
     const ns = obj.metadata.namespace ?? '';
     let table = this.tables.get(obj.kind);
     if (!table) this.tables.set(obj.kind, (table = new Map()));
     let names = table.get(ns);
     if (!names) table.set(ns, (names = new Map()));
+    const before = previous ?? (type === 'MODIFIED' ? names.get(obj.metadata.name!) : undefined);
     names.set(obj.metadata.name!, obj);
-    this.emit(type, obj, ctx);
+    this.emit(type, obj, ctx, before);
     return obj;
   }
 
-  private emit(type: WatchEventType, obj: KubeObject, ctx: WriteContext): void {
+  private emit(type: WatchEventType, obj: KubeObject, ctx: WriteContext, previous?: KubeObject): void {
     const event: WatchEvent = {
       index: this.log.length,
       t: this.deps.now(),
@@ -215,6 +231,6 @@ export class ObjectStore {
       object: obj,
     };
     this.log.push(event);
-    for (const l of this.listeners) l(event);
+    for (const l of this.listeners) l(event, previous);
   }
 }

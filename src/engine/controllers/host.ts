@@ -84,12 +84,12 @@ export class ControllerHost {
   }
 
   /** Informer delivery: called for every watch event. */
-  onWatchEvent(event: WatchEvent): void {
+  onWatchEvent(event: WatchEvent, previous?: KubeObject): void {
     const regs = this.byKind.get(event.kind);
     if (!regs) return;
     for (const reg of regs) {
       if (!reg.enabled) continue;
-      for (const key of reg.controller.keysFor(event, this.deps.listers)) this.enqueue(reg, key, reg.options.delayMs, false);
+      for (const key of reg.controller.keysFor(event, this.deps.listers, previous)) this.enqueue(reg, key, reg.options.delayMs, false);
     }
   }
 

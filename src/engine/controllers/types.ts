@@ -62,7 +62,7 @@ export interface Controller {
   /** Kinds whose watch events this controller receives. */
   readonly watches: readonly string[];
   /** Keys (usually `namespace/name` of the controller's own kind) to enqueue for one watch event. */
-  keysFor(event: WatchEvent, listers: Listers): string[];
+  keysFor(event: WatchEvent, listers: Listers, previous?: KubeObject): string[];
   reconcile(key: string, ctx: ReconcileContext): Plan;
   /** Keys to reconcile once at start-up (e.g. every existing object of the kind). */
   initialKeys?(listers: Listers): string[];

@@ -60,7 +60,7 @@ export class Cluster {
       onError: (component, key, error) =>
         this.errors.push({ t: this.time, component, key, message: error instanceof Error ? error.message : String(error) }),
     });
-    this.store.watch((e) => this.host.onWatchEvent(e));
+    this.store.watch((e, previous) => this.host.onWatchEvent(e, previous));
   }
 
   now(): number {

@@ -243,16 +243,30 @@ function cleanupHistory(ds: KubeObject, old: KubeObject[], podsByNode: Map<strin
   return out;
 }
 
-function keysFor(event: WatchEvent, listers: Listers): string[] {
+function keysFor(event: WatchEvent, listers: Listers, previous?: KubeObject): string[] {
   const obj = event.object;
   if (event.kind === 'DaemonSet') return [keyOfObject(obj)];
-  // A node change can change where every DaemonSet wants pods.
-  if (event.kind === 'Node') return listers.list('DaemonSet').map(keyOfObject);
+  // A node change can change where every DaemonSet wants pods — but a status heartbeat cannot
+  // (daemon_controller.go shouldIgnoreNodeUpdate).
+  if (event.kind === 'Node') {
+    if (event.type === 'MODIFIED' && previous && !nodeChangeMatters(previous, obj)) return [];
+    return listers.list('DaemonSet').map(keyOfObject);
+  }
   const ref = controllerRefOf(obj);
   const ns = obj.metadata.namespace ?? 'default';
   if (ref) return ref.kind === 'DaemonSet' ? [`${ns}/${ref.name}`] : [];
   if (event.type === 'DELETED') return [];
   return listers.list('DaemonSet', ns).filter((d) => matchesSelector(d.spec?.selector, obj.metadata.labels)).map(keyOfObject);
+}
+
+/** Labels, taints, unschedulable or readiness changed: where daemon pods belong may differ. */
+function nodeChangeMatters(before: KubeObject, after: KubeObject): boolean {
+  const ready = (n: KubeObject) => (n.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready')?.status;
+  return (
+    JSON.stringify(before.metadata.labels ?? {}) !== JSON.stringify(after.metadata.labels ?? {}) ||
+    JSON.stringify(before.spec ?? {}) !== JSON.stringify(after.spec ?? {}) ||
+    ready(before) !== ready(after)
+  );
 }
 
 export const daemonSetController: Controller = {
