@@ -1,11 +1,15 @@
 import { test, expect } from '@playwright/test';
 import { AppPage } from './pages/appPage';
 
-test('first open plays the default scene from its first event', async ({ page }) => {
+test('first open shows the bootstrapped cluster and plays the user\'s manifests from their first request', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
+  // The cluster's own bootstrap is already on screen: the three machines registered...
+  for (const name of ['control-plane', 'node-1', 'node-2']) await expect(app.node(name)).toBeVisible();
+  // ...and the user's Deployment has not made its pods yet: that is what the animation shows.
   const start = await app.cursor();
-  expect(start).toBeLessThan(5);
+  const webPodsAtStart = Object.values(await app.podsByNode()).flat().filter((p) => p.startsWith('default/web-'));
+  expect(webPodsAtStart).toEqual([]);
   // Playback runs by itself: the cursor advances without anyone pressing play.
   await expect.poll(() => app.cursor(), { timeout: 10_000 }).toBeGreaterThan(start);
   await expect(page.getByTestId('play')).toBeVisible();
