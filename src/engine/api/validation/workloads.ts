@@ -143,7 +143,10 @@ export function validateStatefulSetSpec(spec: Obj | undefined): FieldError[] {
   errs.push(...validateSelectorAndTemplate(s, 'statefulset', 'spec'));
   // Containers may mount the volumeClaimTemplates, which become volumes only in each pod
   // (apps validation notes this: the template alone would fail volume checks).
-  const claimVolumes = (s.volumeClaimTemplates ?? []).map((t: Obj) => ({ name: t.metadata?.name, persistentVolumeClaim: { claimName: t.metadata?.name } }));
+  const declared = new Set((s.template?.spec?.volumes ?? []).map((v: Obj) => v.name));
+  const claimVolumes = (s.volumeClaimTemplates ?? [])
+    .filter((t: Obj) => !declared.has(t.metadata?.name))
+    .map((t: Obj) => ({ name: t.metadata?.name, persistentVolumeClaim: { claimName: t.metadata?.name } }));
   const template = s.template ? { ...s.template, spec: { ...s.template.spec, volumes: [...(s.template.spec?.volumes ?? []), ...claimVolumes] } } : s.template;
   errs.push(...validatePodTemplateSpec(template, 'spec.template'));
   const rp = s.template?.spec?.restartPolicy;
