@@ -1,5 +1,5 @@
 // The Cluster view: each Node a box with its pods inside, and a lane of pods waiting for a node.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { ReactFlow, Background, Controls, type Node, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterViewModel, NodeBox, PodCard } from '../../viewmodel/clusterView';
@@ -10,7 +10,10 @@ const GAP = 40;
 type NodeBoxData = { box: NodeBox; selected?: string };
 type LaneData = { pods: PodCard[] };
 
-function PodChip({ pod, selected }: { pod: PodCard; selected?: boolean }) {
+// Playback changes a few pods per step: chips and node boxes re-render only when what they show changed.
+const PodChip = memo(PodChipView, (a, b) => a.selected === b.selected && a.pod.id === b.pod.id && a.pod.phase === b.pod.phase && a.pod.statusText === b.pod.statusText && a.pod.ip === b.pod.ip);
+
+function PodChipView({ pod, selected }: { pod: PodCard; selected?: boolean }) {
   return (
     <div className={`pod-chip phase-${pod.phase}${selected ? ' selected' : ''}`} data-testid="pod" data-pod={`${pod.namespace}/${pod.name}`} title={`${pod.namespace}/${pod.name} — ${pod.statusText}${pod.ip ? ` — ${pod.ip}` : ''}`}>
       <span className="pod-icon" aria-hidden>{phaseIcon(pod.phase)}</span>
@@ -54,7 +57,13 @@ function Bar({ label, used, total }: { label: string; used: number; total: numbe
   );
 }
 
-function NodeBoxView({ data }: NodeProps<Node<NodeBoxData>>) {
+const NodeBoxView = memo(NodeBoxViewInner, (a, b) => a.data.selected === b.data.selected && boxKey(a.data.box) === boxKey(b.data.box));
+
+function boxKey(box: NodeBox): string {
+  return [box.name, box.ready, box.unschedulable, box.taints.join(','), box.cpu.requested, box.cpu.allocatable, box.memory.requested, box.memory.allocatable, ...box.pods.map((p) => `${p.id}|${p.phase}|${p.statusText}|${p.ip ?? ''}`)].join(';');
+}
+
+function NodeBoxViewInner({ data }: NodeProps<Node<NodeBoxData>>) {
   const selected = data.selected;
   const { t } = useTranslation();
   const box = data.box;

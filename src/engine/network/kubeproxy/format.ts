@@ -38,8 +38,13 @@ export function formatFixed(value: number, digits: number): string {
 
 /** kube-proxy's computeProbability(n): fmt.Sprintf("%0.10f", 1.0/float64(n)). */
 export function probabilityString(n: number): string {
-  return formatFixed(1 / n, 10);
+  // Every sync writes 1/n for the same few n: exact formatting (BigInt) once per n.
+  let text = probabilityCache.get(n);
+  if (text === undefined) probabilityCache.set(n, (text = formatFixed(1 / n, 10)));
+  return text;
 }
+
+const probabilityCache = new Map<number, string>();
 
 /**
  * What iptables-save prints for a statistic match written with `--probability p`: the kernel keeps

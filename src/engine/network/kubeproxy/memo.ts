@@ -5,7 +5,8 @@
 export function boundedMemo<T>(limit: number, fn: (text: string) => T): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
-    if (cache.has(text)) return cache.get(text) as T;
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit as T;
     const value = fn(text);
     if (cache.size >= limit) {
       let drop = Math.ceil(limit / 2);
