@@ -11,7 +11,7 @@ import { strictDecoding, statusReset, defaulting, mutatingPlugins, limitRanger, 
 import { clusterControllers } from '../controllers/cluster';
 import { deploymentController, replicaSetController, replicationControllerController, daemonSetController, statefulSetController } from '../controllers/workloads';
 import { createKubeProxy, MIN_SYNC_PERIOD_MS } from '../network/kubeproxy/kubeProxyComponent';
-import { kubeProxyConfigFor } from '../network/clusterNetwork';
+import { kubeProxyConfigFor } from '../network/kubeproxy/configFor';
 import { startScheduler } from '../scheduler/component';
 import { createNodeIpamController } from '../controllers/nodeipam/nodeIpamController';
 

@@ -15,6 +15,7 @@ import { buildDnsRecords, resolvConf, type DnsDatabase, type PodResolvConf } fro
 import { isIPv4, isIPv6, nthAddress, parseCidr } from './ip';
 import { buildIpvs, buildProxyRules, renderSave, saveRuleArgs, type IPFamily, type IpvsState, type KubeProxyConfig, type ProxyRules, type SaveExtras } from './kubeproxy';
 import { cniEnforcesPolicy } from './netpol';
+import { kubeProxyConfigFor } from './kubeproxy/configFor';
 
 export interface NodeNetworkEntry {
   name: string;
@@ -73,35 +74,7 @@ export interface ClusterNetworkInput {
 const list = <T>(objects: Record<string, KubeObject[]>, kind: string): T[] => (objects[kind] ?? []) as unknown as T[];
 const podKey = (p: Pod) => `${p.metadata?.namespace ?? 'default'}/${p.metadata?.name ?? ''}`;
 
-/** The resolved kube-proxy configuration: ClusterConfig defaults, overridden by a KubeProxyConfiguration document. */
-export function kubeProxyConfigFor(config: ClusterConfig, doc?: KubeObject): { config: KubeProxyConfig; notes: string[] } {
-  const d = (doc ?? {}) as Record<string, any>;
-  const notes: string[] = [];
-  let mode: string = d.mode || config.kubeProxyMode;
-  if (mode === 'nftables' || mode === 'kernelspace') {
-    notes.push(`kube-proxy mode "${mode}" is not modelled: the iptables-mode rules are shown instead.`);
-    mode = 'iptables';
-  }
-  const iptables = (d.iptables ?? {}) as Record<string, any>;
-  return {
-    config: {
-      mode: mode === 'ipvs' ? 'ipvs' : 'iptables',
-      // A KubeProxyConfiguration that sets clusterCIDR (even to "") wins over the pod subnet.
-      clusterCIDR: doc && 'clusterCIDR' in d ? String(d.clusterCIDR ?? '') : config.podCIDR,
-      detectLocalMode: d.detectLocalMode || undefined,
-      bridgeInterface: d.detectLocal?.bridgeInterface,
-      interfaceNamePrefix: d.detectLocal?.interfaceNamePrefix,
-      masqueradeAll: Boolean(iptables.masqueradeAll ?? d.masqueradeAll ?? false),
-      masqueradeBit: typeof iptables.masqueradeBit === 'number' ? iptables.masqueradeBit : undefined,
-      localhostNodePorts: typeof iptables.localhostNodePorts === 'boolean' ? iptables.localhostNodePorts : undefined,
-      nodePortAddresses: Array.isArray(d.nodePortAddresses) ? d.nodePortAddresses.map(String) : undefined,
-      tcpBeLiberal: typeof d.conntrack?.tcpBeLiberal === 'boolean' ? d.conntrack.tcpBeLiberal : undefined,
-      ipvsScheduler: d.ipvs?.scheduler || undefined,
-      kernel: { ...config.kernel },
-    },
-    notes,
-  };
-}
+export { kubeProxyConfigFor };
 
 function familyOf(ip: string): IPFamily | undefined {
   return isIPv4(ip) ? 'IPv4' : isIPv6(ip) ? 'IPv6' : undefined;
