@@ -2,9 +2,11 @@
 import { memo, useMemo } from 'react';
 import { ReactFlow, Background, Controls, type Node, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { FitOnResize } from './FitOnResize';
 import type { ClusterViewModel, NodeBox, PodCard } from '../../viewmodel/clusterView';
 
 const NODE_WIDTH = 300;
+const FIT_CLUSTER = { maxZoom: 1, padding: 0.08 };
 const GAP = 40;
 
 type NodeBoxData = { box: NodeBox; selected?: string };
@@ -126,8 +128,9 @@ export function ClusterCanvas({ model, onSelect, selected }: { model: ClusterVie
         onSelect?.(pod ? `Pod/${pod}` : node.id);
       }}
       fitView
-      fitViewOptions={{ maxZoom: 1, padding: 0.08 }} minZoom={0.2} proOptions={{ hideAttribution: true }} nodesConnectable={false}>
+      fitViewOptions={FIT_CLUSTER} minZoom={0.2} proOptions={{ hideAttribution: true }} nodesConnectable={false}>
       <Background />
+      <FitOnResize options={FIT_CLUSTER} />
       <Controls showInteractive={false} position="top-left" />
     </ReactFlow>
   );

@@ -4,6 +4,7 @@
 import { useEffect, useMemo } from 'react';
 import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type FitViewOptions } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { FitOnResize } from './FitOnResize';
 import type { GraphStatus } from '../../viewmodel/graph';
 import type { LaidOutGraph } from '../../viewmodel/layout';
 import { graphNodeTypes, STATUS_ICON, type GraphFlowNode } from './GraphNodes';
@@ -143,6 +144,7 @@ function Inner({ graph, selected, onSelect, label }: GraphCanvasProps) {
         proOptions={{ hideAttribution: true }}
       >
         <FitOnChange shape={shape} />
+        <FitOnResize options={FIT} />
         <Background gap={24} />
         <Controls showInteractive={false} position="top-left" />
       </ReactFlow>
