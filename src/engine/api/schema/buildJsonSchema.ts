@@ -7,7 +7,7 @@ import { parseClientType, type ModelInfo, type TypeRef } from './clientTypes';
 /**
  * Fields whose OpenAPI type is resource.Quantity (string or number in YAML). The JavaScript
  * client flattens Quantity to `string`, so the generator restores it for these fields by name.
- * Simplification: listed by hand from core/v1 types.go, not read from the OpenAPI document.
+ * Simplification: listed by hand from core/v1 types.go, not read from the OpenAPI definitions.
  */
 export const QUANTITY_FIELDS = new Set([
   'V1ResourceRequirements.limits',

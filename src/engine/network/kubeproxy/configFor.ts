@@ -1,11 +1,11 @@
 // kube-proxy's effective configuration from the cluster's ClusterConfig and an optional
-// KubeProxyConfiguration document. Kept apart from clusterNetwork.ts so the running engine's
+// KubeProxyConfiguration document, kept apart from clusterNetwork.ts so the running engine's
 // kube-proxy component does not pull the whole network model (CNI, DNS, NetworkPolicy) along.
 import type { ClusterConfig } from '../../api/clusterConfig';
 import type { KubeObject } from '../../api/types';
 import type { KubeProxyConfig } from './config';
 
-/** The resolved kube-proxy configuration: ClusterConfig defaults, overridden by a KubeProxyConfiguration document. */
+/** The resolved kube-proxy configuration: ClusterConfig defaults, overridden by a KubeProxyConfiguration document if given */
 export function kubeProxyConfigFor(config: ClusterConfig, doc?: KubeObject): { config: KubeProxyConfig; notes: string[] } {
   const d = (doc ?? {}) as Record<string, any>;
   const notes: string[] = [];
