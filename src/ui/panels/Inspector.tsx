@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { stringify } from 'yaml';
 import type { KubeObject, Snapshot, UserAction, ActionResult } from '../../engine';
 import { ObjectActions } from './ObjectActions';
+import { simplificationsFor } from '../../viewmodel/simplifications';
 import { explainObject } from '../../viewmodel/explain';
 import { DecisionTable } from './DecisionTable';
 import type { DecisionRecord } from '../../engine/scheduler';
@@ -68,6 +69,14 @@ export function Inspector({ snapshot, selected, explainContext, act, stoppedKube
           <DecisionTable record={decision} />
         </section>
       )}
+      <details className="simplifications" data-testid="inspector-simplifications">
+        <summary>{t('inspector.simplifications')}</summary>
+        <ul>
+          {simplificationsFor(obj.kind).map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      </details>
       <section>
         <h3>YAML</h3>
         <pre className="yaml">{yamlText}</pre>
