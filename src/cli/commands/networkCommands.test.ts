@@ -134,7 +134,8 @@ describe('kubeglass netpol-matrix and dns', () => {
   it('answers a Service name and exits 1 for a name nothing answers', () => {
     const ok = run(dnsCommand, [SCENE, '--query', 'kubernetes.default.svc.cluster.local']);
     expect(ok.code).toBe(0);
-    expect(ok.out).toContain('kubernetes.default.svc.cluster.local.\t5\tIN\tA\t10.96.0.1');
+    // kubeadm's Corefile sets ttl 30 in the kubernetes plugin block.
+    expect(ok.out).toContain('kubernetes.default.svc.cluster.local.\t30\tIN\tA\t10.96.0.1');
     const missing = run(dnsCommand, [SCENE, '--query', 'ghost.default.svc.cluster.local', '--json']);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.out).rcode).toBe('NXDOMAIN');

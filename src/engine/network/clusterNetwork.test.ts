@@ -65,3 +65,13 @@ describe('tokenizeRule', () => {
     expect(tokenizeRule('-A X -m comment --comment "a b" -j Y')).toEqual(['-A', 'X', '-m', 'comment', '--comment', '"a b"', '-j', 'Y']);
   });
 });
+
+describe('CoreDNS TTL from the Corefile', () => {
+  it('reads the kubernetes plugin ttl (kubeadm sets 30) and leaves the default when absent', async () => {
+    const { corefileTtl } = await import('./clusterNetwork');
+    const cm = (corefile: string) => ({ ConfigMap: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: 'kube-system' }, data: { Corefile: corefile } }] });
+    expect(corefileTtl(cm('.:53 {\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n       pods insecure\n       ttl 30\n    }\n}\n'))).toBe(30);
+    expect(corefileTtl(cm('.:53 {\n    kubernetes cluster.local {\n       pods insecure\n    }\n}\n'))).toBeUndefined();
+    expect(corefileTtl({})).toBeUndefined();
+  });
+});

@@ -76,6 +76,18 @@ const podKey = (p: Pod) => `${p.metadata?.namespace ?? 'default'}/${p.metadata?.
 
 export { kubeProxyConfigFor };
 
+/**
+ * The `ttl` of the kubernetes plugin in CoreDNS's Corefile (kube-system/coredns ConfigMap; kubeadm
+ * sets 30). Without a ConfigMap or a ttl line, the plugin's default of 5 s applies.
+ */
+export function corefileTtl(objects: Record<string, KubeObject[]>): number | undefined {
+  const cm = (objects.ConfigMap ?? []).find((c) => c.metadata.namespace === 'kube-system' && c.metadata.name === 'coredns');
+  const corefile = (cm?.data as Record<string, string> | undefined)?.Corefile;
+  const block = corefile ? /kubernetes[^{]*\{([^}]*)\}/.exec(corefile)?.[1] : undefined;
+  const ttl = block ? /^\s*ttl\s+(\d+)\s*$/m.exec(block)?.[1] : undefined;
+  return ttl === undefined ? undefined : Number(ttl);
+}
+
 function familyOf(ip: string): IPFamily | undefined {
   return isIPv4(ip) ? 'IPv4' : isIPv6(ip) ? 'IPv6' : undefined;
 }
@@ -168,6 +180,7 @@ export function buildClusterNetwork(input: ClusterNetworkInput): ClusterNetwork 
   const serviceIP = nthAddress(config.serviceCIDR, 10);
   const db = buildDnsRecords(services, endpointSlices, pods, clusterDomain, {
     namespaces: namespaces.length ? namespaces.map((n) => n.metadata?.name ?? '').sort() : undefined,
+    ttl: corefileTtl(input.objects),
   });
   const resolvConfs: Record<string, PodResolvConf> = {};
   for (const pod of live) {
