@@ -7,6 +7,7 @@
 import type { KubeObject } from '../engine';
 import { buildNodeNetwork } from '../engine/network/cni';
 import type { NetInterface, NetNamespace, NodeNetwork } from '../engine/network/cni';
+import { asctime } from '../engine/core/time';
 import { buildIpvs, buildProxyRules, renderIpvsadm, renderSave, type KubeProxyConfig, type ProxyInput } from '../engine/network/kubeproxy';
 import type { ExtraRule } from '../engine/network/kubeproxy';
 import { lastAddress, tryParseCidr } from '../engine/network/ip';
@@ -155,7 +156,7 @@ export function runNodeShell(parsed: NodeShellParse, ctx: KubectlContext, out: O
   if (argv[0] === 'iptables-save') {
     if (ctx.config.kubeProxyMode === 'nftables') throw new KubectlError('kube-proxy runs in nftables mode on this cluster: its rules live in `nft list ruleset`, which is not available in this build.');
     const net = nodeNetwork(ctx, node);
-    const text = renderSave(buildProxyRules(proxyInput(ctx, node)), cniExtras(net));
+    const text = renderSave(buildProxyRules(proxyInput(ctx, node)), { ...cniExtras(net), timestamp: asctime(ctx.snapshot.time) });
     const t = argv.indexOf('-t');
     if (t >= 0 && argv[t + 1]) {
       const table = argv[t + 1];

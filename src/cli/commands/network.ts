@@ -34,7 +34,7 @@ export function loadNetwork(positionals: string[], values: { seed?: string; unti
   for (const d of diagnostics) {
     if (d.severity !== 'info') io.err(`${d.file ?? '<input>'}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
   }
-  const net = buildClusterNetwork({ objects: sim.snapshot().objects, config: sim.config, kubeProxy: sim.engineConfigs.kubeProxy });
+  const net = buildClusterNetwork({ objects: sim.snapshot().objects, config: sim.config, kubeProxy: sim.engineConfigs.kubeProxy, time: sim.now() });
   return { sim, net, seed, failed: diagnostics.some((d) => d.severity === 'error') };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Rng, NAME_ALPHABET } from './rng';
 import { EventQueue } from './eventQueue';
-import { humanDuration, isoAt, parseDuration, virtualMsOf } from './time';
+import { asctime, humanDuration, isoAt, parseDuration, virtualMsOf } from './time';
 import { newUid } from './uid';
 
 describe('Rng', () => {
@@ -71,6 +71,11 @@ describe('virtual time', () => {
     expect(virtualMsOf('2026-03-01T01:02:03Z')).toBe(86_400_000 * 59 + 3_723_000);
     expect(virtualMsOf('2026-01-01T01:00:00+01:00')).toBe(0);
     fc.assert(fc.property(fc.integer({ min: -(10 ** 11), max: 10 ** 12 }), (ms) => virtualMsOf(isoAt(ms)) === Math.floor(ms / 1000) * 1000));
+  });
+
+  it('prints C ctime() dates as iptables-save headers show them', () => {
+    expect(asctime(5_000)).toBe('Thu Jan  1 00:00:05 2026');
+    expect(asctime(86_400_000 * 40 + 3_600_000)).toBe('Tue Feb 10 01:00:00 2026');
   });
 
   it('parses Go-style durations', () => {

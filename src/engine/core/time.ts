@@ -132,3 +132,13 @@ export function humanDuration(ms: number): string {
   }
   return `${Math.floor(hours / 24 / 365)}y`;
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** C's ctime()/asctime() layout, e.g. `Thu Jan  1 00:00:05 2026` (iptables-save's header). */
+export function asctime(virtualMs: number): string {
+  const c = calendarAt(virtualMs);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  return `${WEEKDAYS[c.wd]} ${MONTH_NAMES[c.mo - 1]} ${String(c.d).padStart(2, ' ')} ${p2(c.h)}:${p2(c.mi)}:${p2(c.s)} ${c.y}`;
+}

@@ -16,6 +16,7 @@ import { isIPv4, isIPv6, nthAddress, parseCidr } from './ip';
 import { buildIpvs, buildProxyRules, renderSave, saveRuleArgs, type IPFamily, type IpvsState, type KubeProxyConfig, type ProxyRules, type SaveExtras } from './kubeproxy';
 import { cniEnforcesPolicy } from './netpol';
 import { kubeProxyConfigFor } from './kubeproxy/configFor';
+import { asctime } from '../core/time';
 
 export interface NodeNetworkEntry {
   name: string;
@@ -34,6 +35,8 @@ export interface NodeNetworkEntry {
 
 export interface ClusterNetwork {
   config: ClusterConfig;
+  /** Virtual time the network was built for (the snapshot's), when known. */
+  time?: number;
   cni: CniConfig;
   enforcesPolicy: boolean;
   proxyConfig: KubeProxyConfig;
@@ -69,6 +72,8 @@ export interface ClusterNetworkInput {
   config: ClusterConfig;
   /** The user's KubeProxyConfiguration document, if any. */
   kubeProxy?: KubeObject;
+  /** Virtual time of the snapshot (ms), for timestamps the node tools print. */
+  time?: number;
 }
 
 const list = <T>(objects: Record<string, KubeObject[]>, kind: string): T[] => (objects[kind] ?? []) as unknown as T[];
@@ -189,6 +194,7 @@ export function buildClusterNetwork(input: ClusterNetworkInput): ClusterNetwork 
   }
   return {
     config,
+    time: input.time,
     cni,
     enforcesPolicy: cniEnforcesPolicy(cni.kind),
     proxyConfig: proxy.config,
@@ -229,7 +235,8 @@ export function cniSaveExtras(network: NodeNetwork, family: IPFamily, clusterCid
 export function nodeIptablesSave(net: ClusterNetwork, entry: NodeNetworkEntry, family: IPFamily): string | undefined {
   const rules = entry.proxy[family];
   if (!rules) return undefined;
-  return renderSave(rules, cniSaveExtras(entry.network, family, net.cni.clusterCidr));
+  const extras = cniSaveExtras(entry.network, family, net.cni.clusterCidr);
+  return renderSave(rules, net.time === undefined ? extras : { ...extras, timestamp: asctime(net.time) });
 }
 
 /**

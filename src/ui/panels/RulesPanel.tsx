@@ -30,7 +30,7 @@ function chainHops(trace: PathTrace | undefined, node: string): TraceHop[] {
 
 export function RulesPanel({ snapshot, config, kubeProxy, selected, onSelect }: RulesPanelProps) {
   const { t } = useTranslation();
-  const net = useMemo(() => buildClusterNetwork({ objects: snapshot.objects, config, kubeProxy }), [snapshot, config, kubeProxy]);
+  const net = useMemo(() => buildClusterNetwork({ objects: snapshot.objects, config, kubeProxy, time: snapshot.time }), [snapshot, config, kubeProxy]);
   const nodes = net.nodes.map((n) => n.name);
   const pods = (snapshot.objects.Pod ?? []).filter((p) => p.status?.podIP && !p.spec?.hostNetwork).map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
   const services = (snapshot.objects.Service ?? []).filter((s) => s.spec?.clusterIP && s.spec.clusterIP !== 'None');
