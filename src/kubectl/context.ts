@@ -10,6 +10,8 @@ export interface KubectlContext {
   snapshot: Snapshot;
   /** The simulated cluster's shape (CNI, domain, service range, kube-proxy mode). */
   config: ClusterConfig;
+  /** The user's KubeProxyConfiguration document, if the manifests carry one. */
+  kubeProxy?: KubeObject;
   /** Runs a write. Without it, writes are only returned in `actions` (a dry run). */
   act?: (action: UserAction) => ActionResult;
   /**

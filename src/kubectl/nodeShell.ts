@@ -5,13 +5,11 @@
 // and qlen are the usual defaults for each device type and IPv6 link-local addresses are left
 // out (NODE_SHELL_SIMPLIFICATIONS says so).
 import type { KubeObject } from '../engine';
-import { buildNodeNetwork } from '../engine/network/cni';
 import type { NetInterface, NetNamespace, NodeNetwork } from '../engine/network/cni';
-import { asctime } from '../engine/core/time';
-import { buildIpvs, buildProxyRules, renderIpvsadm, renderSave, type KubeProxyConfig, type ProxyInput } from '../engine/network/kubeproxy';
-import type { ExtraRule } from '../engine/network/kubeproxy';
+import { renderIpvsadm } from '../engine/network/kubeproxy';
+import { buildClusterNetwork, nodeIptablesSave, type ClusterNetwork, type NodeNetworkEntry } from '../engine/network/clusterNetwork';
 import { lastAddress, tryParseCidr } from '../engine/network/ip';
-import { findObject, KubectlError, listKind, Output, type KubectlContext } from './context';
+import { findObject, KubectlError, Output, type KubectlContext } from './context';
 
 export const NODE_SHELL_SIMPLIFICATIONS = [
   '`ip addr`: flags, qdisc and qlen are the usual defaults per device type; IPv6 link-local addresses are not shown.',
@@ -20,29 +18,16 @@ export const NODE_SHELL_SIMPLIFICATIONS = [
 
 const NODE_COMMANDS = ['ip addr', 'ip route', 'ip neigh', 'bridge fdb', 'iptables-save', 'ipvsadm -ln', 'cat /run/flannel/subnet.env'];
 
-function nodeNetwork(ctx: KubectlContext, node: KubeObject): NodeNetwork {
-  const info = (n: KubeObject) => ({
-    name: n.metadata.name ?? '',
-    internalIp: ((n.status?.addresses ?? []) as { type: string; address: string }[]).find((a) => a.type === 'InternalIP')?.address ?? '',
-    podCidr: n.spec?.podCIDR ?? '',
-  });
-  const nodes = listKind(ctx, 'Node').filter((n) => n.spec?.podCIDR).map(info);
-  const self = info(node);
-  if (!self.podCidr) throw new KubectlError(`error: node ${self.name} has no podCIDR yet: its pod network is not set up`);
-  const pods = listKind(ctx, 'Pod')
-    .filter((p) => p.spec?.nodeName === node.metadata.name)
-    .map((p) => ({ namespace: p.metadata.namespace ?? '', name: p.metadata.name ?? '', uid: p.metadata.uid ?? '', ip: p.status?.podIP, hostNetwork: Boolean(p.spec?.hostNetwork) }));
-  return buildNodeNetwork({ cni: { kind: ctx.config.cni, clusterCidr: ctx.config.podCIDR }, node: self, nodes, pods });
-}
-
-function proxyInput(ctx: KubectlContext, node: KubeObject): ProxyInput {
-  const config: KubeProxyConfig = {
-    mode: ctx.config.kubeProxyMode === 'ipvs' ? 'ipvs' : 'iptables',
-    clusterCIDR: ctx.config.podCIDR,
-    masqueradeAll: false,
-    kernel: ctx.config.kernel,
-  };
-  return { node: node as any, services: listKind(ctx, 'Service') as any, endpointSlices: listKind(ctx, 'EndpointSlice') as any, config, family: 'IPv4' };
+/**
+ * The node's network and kube-proxy state from the same model the CLI and the Rules view use
+ * (engine/network/clusterNetwork.ts), so `ssh node iptables-save` prints what they print,
+ * KubeProxyConfiguration included.
+ */
+function nodeEntry(ctx: KubectlContext, node: KubeObject): { net: ClusterNetwork; entry: NodeNetworkEntry } {
+  const net = buildClusterNetwork({ objects: ctx.snapshot.objects, config: ctx.config, kubeProxy: ctx.kubeProxy, time: ctx.snapshot.time });
+  const entry = net.nodes.find((n) => n.name === node.metadata.name);
+  if (!entry) throw new KubectlError(`error: node ${node.metadata.name} has no podCIDR yet: its pod network is not set up`);
+  return { net, entry };
 }
 
 function ifaceHeader(i: NetInterface, index: number, peerIndex: number | undefined): string {
@@ -108,21 +93,6 @@ export function renderIpAddr(net: NodeNetwork, ns: NetNamespace): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The CNI's own iptables-save lines as extras for kube-proxy's renderSave. */
-function cniExtras(net: NodeNetwork): { chains: { table: 'nat' | 'filter'; chain: string }[]; rules: ExtraRule[] } {
-  const chains: { table: 'nat' | 'filter'; chain: string }[] = [];
-  const rules: ExtraRule[] = [];
-  for (const table of ['nat', 'filter'] as const) {
-    for (const line of net.iptables[table]) {
-      const decl = /^:(\S+)/.exec(line);
-      if (decl) chains.push({ table, chain: decl[1] });
-      const rule = /^-A (\S+) (.*)$/.exec(line);
-      if (rule) rules.push({ table, chain: rule[1], rule: rule[2] });
-    }
-  }
-  return { chains, rules };
-}
-
 export interface NodeShellParse {
   node: string;
   argv: string[];
@@ -141,7 +111,7 @@ export function runNodeShell(parsed: NodeShellParse, ctx: KubectlContext, out: O
   const cmd = argv.join(' ');
   if (!argv.length) throw new KubectlError(`Kubeglass has no interactive shell on nodes; run one of: ${NODE_COMMANDS.join(', ')}`);
   if (argv[0] === 'ip') {
-    const net = nodeNetwork(ctx, node);
+    const net = nodeEntry(ctx, node).entry.network;
     const host = net.netns[0];
     const obj = argv.filter((a) => !a.startsWith('-'))[1] ?? '';
     if (/^a(d(d(r(e(s(s)?)?)?)?)?)?$/.test(obj)) return out.out(renderIpAddr(net, host));
@@ -150,13 +120,13 @@ export function runNodeShell(parsed: NodeShellParse, ctx: KubectlContext, out: O
     throw new KubectlError(`Object "${obj}" is unknown or not simulated, try "ip addr", "ip route" or "ip neigh".`, 1);
   }
   if (argv[0] === 'bridge' && argv[1] === 'fdb') {
-    const net = nodeNetwork(ctx, node);
+    const net = nodeEntry(ctx, node).entry.network;
     return out.out(net.netns[0].fdb.map((f) => `${f.text}\n`).join(''));
   }
   if (argv[0] === 'iptables-save') {
     if (ctx.config.kubeProxyMode === 'nftables') throw new KubectlError('kube-proxy runs in nftables mode on this cluster: its rules live in `nft list ruleset`, which is not available in this build.');
-    const net = nodeNetwork(ctx, node);
-    const text = renderSave(buildProxyRules(proxyInput(ctx, node)), { ...cniExtras(net), timestamp: asctime(ctx.snapshot.time) });
+    const { net, entry } = nodeEntry(ctx, node);
+    const text = nodeIptablesSave(net, entry, entry.primaryFamily) ?? '';
     const t = argv.indexOf('-t');
     if (t >= 0 && argv[t + 1]) {
       const table = argv[t + 1];
@@ -167,10 +137,11 @@ export function runNodeShell(parsed: NodeShellParse, ctx: KubectlContext, out: O
   }
   if (argv[0] === 'ipvsadm') {
     if (ctx.config.kubeProxyMode !== 'ipvs') return out.out(renderIpvsadm({ virtualServers: [] } as any));
-    return out.out(renderIpvsadm(buildIpvs(proxyInput(ctx, node))));
+    const { entry } = nodeEntry(ctx, node);
+    return out.out(renderIpvsadm(entry.ipvs[entry.primaryFamily] ?? ({ virtualServers: [] } as any)));
   }
   if (cmd === 'cat /run/flannel/subnet.env') {
-    const net = nodeNetwork(ctx, node);
+    const net = nodeEntry(ctx, node).entry.network;
     if (net.subnetEnv === null) throw new KubectlError('cat: /run/flannel/subnet.env: No such file or directory', 1);
     return out.out(net.subnetEnv);
   }

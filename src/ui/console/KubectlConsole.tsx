@@ -34,6 +34,7 @@ export function KubectlConsole({ sim, readFile }: KubectlConsoleProps) {
     return {
       snapshot: s.snapshot,
       config: s.sim.config,
+      kubeProxy: s.sim.engineConfigs.kubeProxy,
       events: s.events,
       act: (action) => sim.getState().act(action),
       readFile: (path) => (readFile ? readFile(path) : sim.getState().appliedText),
