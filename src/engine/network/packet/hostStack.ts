@@ -74,14 +74,8 @@ export function ipvsForward(st: TraceState, entry: NodeNetworkEntry, inIface: st
     deliverToHost(st, entry);
     return;
   }
-  const r = lookupRoute(host.routes, st.pkt.dst);
-  if (!r) {
-    hop(st, { node, netns: 'host', device: '', kind: 'drop', text: `no route to ${st.pkt.dst}` });
-    finish(st, { outcome: 'dropped', reason: `${node} has no route to ${st.pkt.dst}` });
-    return;
-  }
-  hop(st, { node, netns: 'host', device: r.dev ?? '', kind: 'route', text: r.text });
-  egress(st, entry, r, locallyGenerated);
+  const r = routeOrDrop(st, node, host.routes);
+  if (r) egress(st, entry, r, locallyGenerated);
 }
 
 /** hostPort: the portmap CNI plugin's DNAT from node:hostPort to the pod. */
@@ -106,6 +100,22 @@ function hostPortDnat(st: TraceState, entry: NodeNetworkEntry, inIface: string):
   }
 }
 
+/**
+ * The host's routing decision for the packet, as a hop; a missing or blackhole route ends the
+ * trace as dropped (the kernel answers "network unreachable" or silently discards).
+ */
+export function routeOrDrop(st: TraceState, node: string, routes: RouteEntry[]): RouteEntry | undefined {
+  const r = lookupRoute(routes, st.pkt.dst);
+  if (!r || r.type === 'blackhole') {
+    if (r) hop(st, { node, netns: 'host', device: '', kind: 'route', text: r.text });
+    hop(st, { node, netns: 'host', device: '', kind: 'drop', text: r ? r.text : `no route to ${st.pkt.dst}`, note: r ? 'blackhole route: the kernel discards it' : 'the kernel answers ICMP network unreachable' });
+    finish(st, { outcome: 'dropped', reason: `${node} has ${r ? 'a blackhole route' : 'no route'} for ${st.pkt.dst}` });
+    return undefined;
+  }
+  hop(st, { node, netns: 'host', device: r.dev ?? '', kind: 'route', text: r.text });
+  return r;
+}
+
 export function podsOn(st: TraceState, node: string): Pod[] {
   return st.net.objects.pods.filter((p) => p.spec?.nodeName === node && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
 }
@@ -122,14 +132,8 @@ function routeAndForward(st: TraceState, entry: NodeNetworkEntry, inIface: strin
     deliverToHost(st, entry);
     return;
   }
-  const r = lookupRoute(host.routes, st.pkt.dst);
-  if (!r || r.type === 'blackhole') {
-    if (r) hop(st, { node, netns: 'host', device: '', kind: 'route', text: r.text });
-    hop(st, { node, netns: 'host', device: '', kind: 'drop', text: r ? r.text : `no route to ${st.pkt.dst}`, note: r ? 'blackhole route: the kernel discards it' : 'the kernel answers ICMP network unreachable' });
-    finish(st, { outcome: 'dropped', reason: `${node} has ${r ? 'a blackhole route' : 'no route'} for ${st.pkt.dst}` });
-    return;
-  }
-  hop(st, { node, netns: 'host', device: r.dev ?? '', kind: 'route', text: r.text });
+  const r = routeOrDrop(st, node, host.routes);
+  if (!r) return;
   runHook(st, node, 'filter', 'FORWARD', nfPacket(st, { inIface, outIface: r.dev }), r.dev ?? '');
   if (st.end) return;
   if (inIface.startsWith('cali') && !egressPolicy(st, node, inIface)) return;

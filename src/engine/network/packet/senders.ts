@@ -4,7 +4,7 @@
 import type { NetNamespace } from '../cni';
 import type { NodeNetworkEntry } from '../clusterNetwork';
 import { ipEquals, tryParseIp } from '../ip';
-import { atHost, egress, ipvsForward, ipvsService } from './hostStack';
+import { atHost, egress, ipvsForward, ipvsService, routeOrDrop } from './hostStack';
 import { applyDnat, nfPacket, parseHostPort, runHook, undoDnat } from './nat';
 import { localInterface, localRouteText, lookupRoute } from './routing';
 import { finish, hop, hostNs, nodeByIp, nodeEntry, type TraceState } from './state';
@@ -57,13 +57,8 @@ export function sendFromHost(st: TraceState, entry: NodeNetworkEntry): void {
     atHostLocal(st, entry);
     return;
   }
-  const r = lookupRoute(host.routes, st.pkt.dst);
-  if (!r) {
-    hop(st, { node, netns: 'host', device: '', kind: 'drop', text: `no route to ${st.pkt.dst}` });
-    finish(st, { outcome: 'dropped', reason: `${node} has no route to ${st.pkt.dst}` });
-    return;
-  }
-  hop(st, { node, netns: 'host', device: r.dev ?? '', kind: 'route', text: r.text });
+  const r = routeOrDrop(st, node, host.routes);
+  if (!r) return;
   if (st.direction === 'request') {
     runHook(st, node, 'filter', 'OUTPUT', nfPacket(st, { srcLocal: true, outIface: r.dev }), r.dev ?? '');
     if (st.end) return;
