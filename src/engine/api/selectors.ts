@@ -4,10 +4,25 @@ import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/m
 
 export type Labels = Record<string, string> | undefined;
 
+// Controllers check the same stored selector against the same stored labels on every sync (a
+// ReplicaSet of 10,000 pods syncs every few virtual ms while they start). Stored objects are
+// never mutated, so the answer is kept per (labels, selector) object pair.
+const selectorMemo = new WeakMap<object, WeakMap<object, boolean>>();
+
 /** matchLabels and matchExpressions ANDed. A null selector matches nothing; an empty one everything. */
 export function matchesSelector(selector: LabelSelector | null | undefined, labels: Labels): boolean {
   if (selector == null) return false;
-  const l = labels ?? {};
+  if (!labels) return evaluateSelector(selector, {});
+  let bySelector = selectorMemo.get(labels);
+  const known = bySelector?.get(selector);
+  if (known !== undefined) return known;
+  const result = evaluateSelector(selector, labels);
+  if (!bySelector) selectorMemo.set(labels, (bySelector = new WeakMap()));
+  bySelector.set(selector, result);
+  return result;
+}
+
+function evaluateSelector(selector: LabelSelector, l: Record<string, string>): boolean {
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
     if (l[key] !== value) return false;
   }
@@ -37,8 +52,21 @@ export function matchesRequirement(req: LabelSelectorRequirement, labels: Record
 /** Equality-based map selector (Service.spec.selector, RC selector): every pair must match. */
 export function matchesMap(selector: Record<string, string> | undefined, labels: Labels): boolean {
   if (!selector) return false;
-  const l = labels ?? {};
-  for (const [key, value] of Object.entries(selector)) if (l[key] !== value) return false;
+  if (!labels) return evaluateMap(selector, {});
+  let bySelector = mapMemo.get(labels);
+  const known = bySelector?.get(selector);
+  if (known !== undefined) return known;
+  const result = evaluateMap(selector, labels);
+  if (!bySelector) mapMemo.set(labels, (bySelector = new WeakMap()));
+  bySelector.set(selector, result);
+  return result;
+}
+
+/** Same memo as matchesSelector's, kept apart so a map never answers for a LabelSelector. */
+const mapMemo = new WeakMap<object, WeakMap<object, boolean>>();
+
+function evaluateMap(selector: Record<string, string>, l: Record<string, string>): boolean {
+  for (const key in selector) if (l[key] !== selector[key]) return false;
   return true;
 }
 

@@ -1,6 +1,7 @@
 // kube-apiserver's write path as the simulation needs it: resolve the kind, namespace checks,
 // name generation, admission (mutating: defaulting, allocation; validating), then the store.
 // Each admission step is a plugin (apiserver/admission.ts) so the chain reads like the real one.
+import { jsonEqual } from '../api/jsonEqual';
 import type { KubeObject, ObjectRef } from '../api/types';
 import { kindInfo, isNamespaced } from '../api/kinds';
 import type { ObjectStore, WriteContext } from './store';
@@ -160,8 +161,8 @@ export class ApiServer {
 }
 
 function sameExceptVersion(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject) => canonicalJson({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
-  return strip(a) === strip(b);
+  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+  return jsonEqual(strip(a), strip(b));
 }
 
 /** JSON with object keys sorted, so two equal objects built in different key orders compare equal. */

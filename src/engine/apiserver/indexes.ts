@@ -6,6 +6,7 @@
 import type { KubeObject, WatchEvent } from '../api/types';
 import type { ObjectStore } from './store';
 import type { Listers } from '../controllers/types';
+import { ControlledPodGroups, type PodGroup } from './controlledPodGroups';
 
 export class Indexes implements Listers {
   private byOwner = new Map<string, Map<string, KubeObject>>();
@@ -14,6 +15,7 @@ export class Indexes implements Listers {
   private byUncontrolled = new Map<string, Map<string, KubeObject>>();
   /** namespace -> Services with a spec.selector */
   private selectingByNs = new Map<string, Map<string, KubeObject>>();
+  private podGroups = new ControlledPodGroups();
 
   constructor(private store: ObjectStore) {
     store.watch((e) => this.onEvent(e));
@@ -40,6 +42,10 @@ export class Indexes implements Listers {
     return [...(this.byUncontrolled.get(`${kind}/${namespace}`)?.values() ?? [])];
   }
 
+  controlledPodGroups(namespace: string, controllerUid: string): PodGroup[] {
+    return this.podGroups.groups(namespace, controllerUid);
+  }
+
   selectingServices(namespace: string): KubeObject[] {
     return [...(this.selectingByNs.get(namespace)?.values() ?? [])];
   }
@@ -48,6 +54,7 @@ export class Indexes implements Listers {
     const key = `${e.kind}/${e.namespace}/${e.name}`;
     const prev = this.previous.get(key);
     if (prev) this.unindex(key, prev);
+    if (e.kind === 'Pod') this.podGroups.update(key, e.type === 'DELETED' ? undefined : e.object);
     if (e.type === 'DELETED') this.previous.delete(key);
     else {
       this.previous.set(key, e.object);

@@ -64,10 +64,23 @@ export class ObjectStore {
     for (const ns of namespaces) {
       const names = table.get(ns);
       if (!names) continue;
-      for (const name of [...names.keys()].sort()) out.push(names.get(name)!);
+      for (const name of this.sortedNames(kind, ns, names)) out.push(names.get(name)!);
     }
     return out;
   }
+
+  /**
+   * Names of a kind in a namespace, sorted. Controllers list nodes and pods on every sync; the
+   * order only changes when an object is added or removed, so it is kept until then.
+   */
+  private sortedNames(kind: string, ns: string, names: Map<string, KubeObject>): string[] {
+    const key = `${kind}/${ns}`;
+    let sorted = this.nameOrder.get(key);
+    if (!sorted) this.nameOrder.set(key, (sorted = [...names.keys()].sort()));
+    return sorted;
+  }
+
+  private nameOrder = new Map<string, string[]>();
 
   /** Unsorted iteration over a kind (fast path for controllers that build their own indexes). */
   *iterate(kind: string): Iterable<KubeObject> {
@@ -197,6 +210,7 @@ export class ObjectStore {
     const table = this.tables.get(obj.kind)!;
     const names = table.get(ns)!;
     names.delete(obj.metadata.name!);
+    this.nameOrder.delete(`${obj.kind}/${ns}`);
     if (names.size === 0) table.delete(ns);
     const final = structuredClone(obj);
     final.metadata.resourceVersion = String(++this.rv);
@@ -212,6 +226,7 @@ export class ObjectStore {
     let names = table.get(ns);
     if (!names) table.set(ns, (names = new Map()));
     const before = previous ?? (type === 'MODIFIED' ? names.get(obj.metadata.name!) : undefined);
+    if (!names.has(obj.metadata.name!)) this.nameOrder.delete(`${obj.kind}/${ns}`);
     names.set(obj.metadata.name!, obj);
     this.emit(type, obj, ctx, before);
     return obj;

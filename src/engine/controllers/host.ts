@@ -38,9 +38,21 @@ interface Registered {
   enabled: boolean;
 }
 
+/** Kinds a node agent's informers select by node: with 1,000 nodes, one event reaches one agent, not 1,000. */
+const NODE_SCOPED_KINDS = new Set(['Pod', 'Node']);
+
+/** The node an event concerns, for NODE_SCOPED_KINDS (a pod's node never changes once bound). */
+function nodeScopeOf(event: WatchEvent): string | undefined {
+  if (event.kind === 'Node') return event.name;
+  if (event.kind === 'Pod') return event.object.spec?.nodeName;
+  return undefined;
+}
+
 export class ControllerHost {
   private registered: Registered[] = [];
   private byKind = new Map<string, Registered[]>();
+  /** Node agents by `kind/node`, for the kinds their informers select by node (NODE_SCOPED_KINDS). */
+  private byNodeScope = new Map<string, Registered[]>();
   /** Tasks that are routine upkeep, not pending work (see Plan.background). */
   backgroundTasks = 0;
   foregroundTasks = 0;
@@ -51,9 +63,12 @@ export class ControllerHost {
     const reg: Registered = { controller, options, pending: new Map(), failures: new Map(), backgroundKeys: new Set(), enabled: true };
     this.registered.push(reg);
     for (const kind of controller.watches) {
-      const list = this.byKind.get(kind) ?? [];
+      const scoped = controller.nodeName !== undefined && NODE_SCOPED_KINDS.has(kind);
+      const index = scoped ? this.byNodeScope : this.byKind;
+      const bucket = scoped ? `${kind}/${controller.nodeName}` : kind;
+      const list = index.get(bucket) ?? [];
       list.push(reg);
-      this.byKind.set(kind, list);
+      index.set(bucket, list);
     }
     for (const key of controller.initialKeys?.(this.deps.listers) ?? []) this.enqueue(reg, key, options.delayMs, false);
   }
@@ -85,7 +100,12 @@ export class ControllerHost {
 
   /** Informer delivery: called for every watch event. */
   onWatchEvent(event: WatchEvent, previous?: KubeObject): void {
-    const regs = this.byKind.get(event.kind);
+    this.deliver(this.byKind.get(event.kind), event, previous);
+    const node = nodeScopeOf(event);
+    if (node !== undefined) this.deliver(this.byNodeScope.get(`${event.kind}/${node}`), event, previous);
+  }
+
+  private deliver(regs: Registered[] | undefined, event: WatchEvent, previous?: KubeObject): void {
     if (!regs) return;
     for (const reg of regs) {
       if (!reg.enabled) continue;

@@ -5,6 +5,7 @@
 import type { KubeObject, ObjectRef, WatchEvent } from '../api/types';
 import type { Rng } from '../core/rng';
 import type { ClusterConfig } from '../api/clusterConfig';
+import type { PodGroup } from '../apiserver/controlledPodGroups';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
@@ -44,6 +45,12 @@ export interface Listers {
    * controller may adopt), in no particular order. Optional: without it, callers filter `list`.
    */
   uncontrolled?(kind: string, namespace: string): KubeObject[];
+  /**
+   * A controller's active pods counted per label set (apiserver/controlledPodGroups.ts), so a
+   * sync can check counts without visiting every pod. Optional: without it, controllers walk
+   * their dependents.
+   */
+  controlledPodGroups?(namespace: string, controllerUid: string): PodGroup[];
   /** Services of a namespace that have a spec.selector, in no particular order. Optional. */
   selectingServices?(namespace: string): KubeObject[];
 }
@@ -66,6 +73,13 @@ export interface Controller {
   reconcile(key: string, ctx: ReconcileContext): Plan;
   /** Keys to reconcile once at start-up (e.g. every existing object of the kind). */
   initialKeys?(listers: Listers): string[];
+  /**
+   * A node agent (kubelet, kube-proxy) names its node: the host then hands it Pod events only
+   * for pods bound to that node and Node events only for that node, as the agent's
+   * field-selected informers (spec.nodeName=..., metadata.name=...) would. Other kinds are
+   * delivered as usual. keysFor still decides what each delivered event means.
+   */
+  readonly nodeName?: string;
 }
 
 export const emptyPlan = (): Plan => ({ writes: [] });

@@ -18,6 +18,19 @@ export function isoAt(virtualMs: number): string {
 
 /** Parses an RFC 3339 timestamp back to virtual ms (inverse of isoAt, for imported objects). */
 export function virtualMsOf(iso: string): number | undefined {
+  // Controllers compare pod timestamps on every sync; the same few strings come back over and
+  // over, so parsed values are kept (bounded: the cache starts again when full).
+  const known = parsedTimes.get(iso);
+  if (known !== undefined || parsedTimes.has(iso)) return known;
+  const value = parseVirtualMs(iso);
+  if (parsedTimes.size >= 50_000) parsedTimes.clear();
+  parsedTimes.set(iso, value);
+  return value;
+}
+
+const parsedTimes = new Map<string, number | undefined>();
+
+function parseVirtualMs(iso: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
   if (!m) return undefined;
   // metav1.MicroTime (Lease renewTime, Event eventTime) carries fractions of a second.

@@ -145,18 +145,7 @@ export function buildPodStatus(x: SyncCtx): any {
 }
 
 /** Deep equality of two JSON values (status comparisons decide whether to write). */
-export function sameJSON(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
-}
-
-function canon(v: any): any {
-  if (Array.isArray(v)) return v.map(canon);
-  if (v && typeof v === 'object') {
-    const out: any = {};
-    for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = canon(v[k]);
-    return out;
-  }
-  return v;
-}
+/** Equal as JSON (key order and undefined members ignored). */
+export { jsonEqual as sameJSON } from '../api/jsonEqual';
 
 export type { KubeObject };

@@ -157,7 +157,7 @@ export function daemonSetStatus(ds: KubeObject, nodes: KubeObject[], podsByNode:
     desired++;
     if (!scheduled) continue;
     current++;
-    const pod = [...pods].sort(byCreationAndPhase)[0];
+    const pod = pods.length === 1 ? pods[0] : [...pods].sort(byCreationAndPhase)[0];
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, ds.spec?.minReadySeconds ?? 0, now)) available++;
@@ -179,6 +179,25 @@ export function daemonSetStatus(ds: KubeObject, nodes: KubeObject[], podsByNode:
   return status;
 }
 
+/**
+ * The claimed pods per target node, each node's pods in name order (as grouping a name-ordered
+ * list gives them) without sorting every pod on every sync: most nodes have one pod. The map's
+ * own order is unspecified. Finished pods being deleted are left out.
+ */
+function groupByNode(claimed: KubeObject[]): Map<string, KubeObject[]> {
+  const groups = new Map<string, KubeObject[]>();
+  for (const pod of claimed) {
+    if (pod.metadata.deletionTimestamp && (pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded')) continue;
+    const node = targetNodeName(pod);
+    if (node === undefined) continue;
+    const onNode = groups.get(node);
+    if (onNode) onNode.push(pod);
+    else groups.set(node, [pod]);
+  }
+  for (const pods of groups.values()) if (pods.length > 1) pods.sort(byName);
+  return groups;
+}
+
 function syncDaemonSet(key: string, ctx: ReconcileContext): Plan {
   const { namespace, name } = splitKey(key);
   const ds = ctx.listers.get('DaemonSet', namespace, name);
@@ -186,17 +205,10 @@ function syncDaemonSet(key: string, ctx: ReconcileContext): Plan {
   const nodes = ctx.listers.list('Node');
   const history = constructHistory(ds, ctx.listers, namespace);
   const writes: Write[] = [...history.writes];
-  const claim = claimObjects(ds, claimCandidates(ctx.listers, ds, 'Pod').sort(byName), (p) => matchesSelector(ds.spec?.selector, p.metadata.labels));
-  for (const p of claim.adopt) writes.push({ op: 'update', object: p, reason: 'Adopted' });
-  for (const p of claim.release) writes.push({ op: 'update', object: p, reason: 'Released' });
-  const podsByNode = new Map<string, KubeObject[]>();
-  for (const pod of claim.claimed) {
-    if (pod.metadata.deletionTimestamp && (pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded')) continue;
-    const node = targetNodeName(pod);
-    if (node === undefined) continue;
-    podsByNode.set(node, [...(podsByNode.get(node) ?? []), pod]);
-  }
-
+  const claim = claimObjects(ds, claimCandidates(ctx.listers, ds, 'Pod'), (p) => matchesSelector(ds.spec?.selector, p.metadata.labels));
+  for (const p of claim.adopt.sort(byName)) writes.push({ op: 'update', object: p, reason: 'Adopted' });
+  for (const p of claim.release.sort(byName)) writes.push({ op: 'update', object: p, reason: 'Released' });
+  const podsByNode = groupByNode(claim.claimed);
   if (!ds.metadata.deletionTimestamp) {
     // manage
     const createOn: string[] = [];
@@ -208,7 +220,9 @@ function syncDaemonSet(key: string, ctx: ReconcileContext): Plan {
       remove.push(...r.remove);
     }
     // getUnscheduledPodsWithoutNode: pods aimed at nodes that no longer exist.
-    for (const [node, pods] of podsByNode) if (!nodeNames.has(node)) remove.push(...pods.filter((p) => !p.spec?.nodeName && !p.metadata.deletionTimestamp));
+    // In name order of each node's first pod, as a name-ordered pod list would group them.
+    const gone = [...podsByNode].filter(([node]) => !nodeNames.has(node)).sort(([, a], [, b]) => byName(a[0], b[0]));
+    for (const [, pods] of gone) remove.push(...pods.filter((p) => !p.spec?.nodeName && !p.metadata.deletionTimestamp));
     const manageWrites = syncNodes(ds, remove, createOn, history.hash, ctx);
     writes.push(...manageWrites);
     // Upstream's expectations hold the rolling update back until manage's writes are observed.

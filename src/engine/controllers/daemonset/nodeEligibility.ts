@@ -65,7 +65,23 @@ export function matchesRequiredNodeAffinity(podSpec: any, node: KubeObject): boo
  * existing pod may stay, e.g. a NoSchedule taint arrived that the pod does not tolerate).
  */
 export function nodeShouldRunDaemonPod(node: KubeObject, ds: KubeObject): { shouldRun: boolean; shouldContinueRunning: boolean } {
-  const tspec = ds.spec?.template?.spec ?? {};
+  // Asked for every node on every sync; the answer depends only on the node object and the
+  // template's pod spec, both immutable once stored, so it is remembered per pair.
+  const tspec = ds.spec?.template?.spec;
+  if (!tspec) return evaluateNode(node, {});
+  let byTemplate = eligibilityMemo.get(node);
+  const known = byTemplate?.get(tspec);
+  if (known) return known;
+  const answer = evaluateNode(node, tspec);
+  if (!byTemplate) eligibilityMemo.set(node, (byTemplate = new WeakMap()));
+  byTemplate.set(tspec, answer);
+  return answer;
+}
+
+type Eligibility = { shouldRun: boolean; shouldContinueRunning: boolean };
+const eligibilityMemo = new WeakMap<KubeObject, WeakMap<object, Eligibility>>();
+
+function evaluateNode(node: KubeObject, tspec: any): Eligibility {
   if (tspec.nodeName && tspec.nodeName !== node.metadata.name) return { shouldRun: false, shouldContinueRunning: false };
   const spec = withDaemonTolerations(tspec);
   if (!matchesRequiredNodeAffinity(spec, node)) return { shouldRun: false, shouldContinueRunning: false };

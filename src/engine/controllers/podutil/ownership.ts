@@ -84,11 +84,11 @@ export function byName(a: KubeObject, b: KubeObject): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function withOwner(obj: KubeObject, ref: OwnerReference): KubeObject {
+export function withOwner(obj: KubeObject, ref: OwnerReference): KubeObject {
   return { ...obj, metadata: { ...obj.metadata, ownerReferences: [...(obj.metadata.ownerReferences ?? []), ref] } };
 }
 
-function withoutOwner(obj: KubeObject, uid: string): KubeObject {
+export function withoutOwner(obj: KubeObject, uid: string): KubeObject {
   const refs = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
   const metadata = { ...obj.metadata };
   if (refs.length) metadata.ownerReferences = refs;

@@ -62,17 +62,4 @@ export function eventWrite(involved: KubeObject, type: 'Normal' | 'Warning', rea
 }
 
 /** A deep equality for plain JSON (status comparisons before writing). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(o).sort()) if (o[k] !== undefined) out[k] = sortKeys(o[k]);
-    return out;
-  }
-  return v;
-}
+export { jsonEqual } from '../../api/jsonEqual';

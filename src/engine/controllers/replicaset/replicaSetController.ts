@@ -8,8 +8,9 @@
 import type { KubeObject, WatchEvent } from '../../api/types';
 import { matchesMap, matchesSelector } from '../../api/selectors';
 import type { Controller, Listers, Plan, ReconcileContext, Write } from '../types';
-import { byName, claimCandidates, claimObjects, controllerRefOf, keyOfObject, splitKey } from '../podutil/ownership';
-import { earliest, isPodActive, isPodAvailable, isPodReady, podAvailableAt } from '../podutil/podState';
+import { byName, controllerRefOf, keyOfObject, newControllerRef, splitKey, withOwner, withoutOwner } from '../podutil/ownership';
+import { isPodActive } from '../podutil/podState';
+import { factsAvailable, factsAvailableAt, ownerChecks, podFacts } from '../podutil/podFacts';
 import { podsToDelete } from '../podutil/deletionOrder';
 import { BURST_REPLICAS, dropResourceVersion, eventWrite, jsonEqual, podFromTemplate, slowStartBatches, withGeneratedName } from '../podutil/podTemplate';
 
@@ -45,17 +46,29 @@ export function calculateReplicaSetStatus(owner: KubeObject, pods: KubeObject[],
   let ready = 0;
   let available = 0;
   for (const pod of pods) {
+    const facts = podFacts(pod);
     if (matchesMap(templateLabels, pod.metadata.labels)) fullyLabeled++;
-    if (isPodReady(pod)) {
+    if (facts.ready) {
       ready++;
-      if (isPodAvailable(pod, minReady, now)) available++;
+      if (factsAvailable(facts, minReady, now)) available++;
     }
   }
+  return statusFromCounts(owner, { replicas: pods.length, fullyLabeled, ready, available });
+}
+
+interface ReplicaCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
+function statusFromCounts(owner: KubeObject, counts: ReplicaCounts): any {
   const status: any = { ...(owner.status ?? {}) };
-  status.replicas = pods.length;
-  status.fullyLabeledReplicas = fullyLabeled;
-  status.readyReplicas = ready;
-  status.availableReplicas = available;
+  status.replicas = counts.replicas;
+  status.fullyLabeledReplicas = counts.fullyLabeled;
+  status.readyReplicas = counts.ready;
+  status.availableReplicas = counts.available;
   status.observedGeneration = owner.metadata.generation ?? 1;
   // ReplicaFailure records a failed create/delete; writes fail in the host, after the plan, so
   // the condition is never raised here, only cleared once a sync has nothing to report.
@@ -63,6 +76,88 @@ export function calculateReplicaSetStatus(owner: KubeObject, pods: KubeObject[],
   if (conditions.length) status.conditions = conditions;
   else delete status.conditions;
   return status;
+}
+
+interface OwnedPods extends ReplicaCounts {
+  /** Active pods the owner controls after this sync (claimed and adopted). */
+  pods: KubeObject[];
+  adopt: KubeObject[];
+  release: KubeObject[];
+  /** Earliest time a ready pod becomes available (minReadySeconds), if any is still ahead. */
+  availableAt: number | undefined;
+}
+
+/**
+ * The sync's counts from the per-label-set pod counts (Listers.controlledPodGroups), when they
+ * suffice: every group matches the selector (nothing to release), no orphan to adopt, and no
+ * minReadySeconds (availability then depends on each pod's Ready time). Otherwise undefined,
+ * and the sync walks its pods (ownedPods). The pod list itself is not known here.
+ */
+function countedPods(rs: KubeObject, spec: KindSpec, listers: Listers): Omit<OwnedPods, 'pods'> | undefined {
+  if (!listers.controlledPodGroups || (rs.spec?.minReadySeconds ?? 0) > 0) return undefined;
+  const namespace = rs.metadata.namespace ?? 'default';
+  const templateLabels: Record<string, string> = rs.spec?.template?.metadata?.labels ?? {};
+  const out: Omit<OwnedPods, 'pods'> = { adopt: [], release: [], replicas: 0, fullyLabeled: 0, ready: 0, available: 0, availableAt: undefined };
+  for (const group of listers.controlledPodGroups(namespace, rs.metadata.uid ?? '')) {
+    if (!spec.selects(rs, group.labels)) return undefined;
+    out.replicas += group.active;
+    out.ready += group.ready;
+    out.available += group.ready;
+    if (matchesMap(templateLabels, group.labels)) out.fullyLabeled += group.active;
+  }
+  if (!rs.metadata.deletionTimestamp) {
+    const orphans = listers.uncontrolled ? listers.uncontrolled('Pod', namespace) : listers.list('Pod', namespace).filter((p) => !controllerRefOf(p));
+    if (orphans.some((p) => isPodActive(p) && spec.selects(rs, p.metadata.labels))) return undefined;
+  }
+  return out;
+}
+
+/**
+ * claimObjects over the active pods the owner controls or could adopt, and the status counts
+ * over the claimed ones, in one pass that reads each pod's facts (podFacts) instead of the pod.
+ * The same answer as claimCandidates + claimObjects + calculateReplicaSetStatus.
+ */
+function ownedPods(rs: KubeObject, spec: KindSpec, listers: Listers, now: number): OwnedPods {
+  const uid = rs.metadata.uid ?? '';
+  const namespace = rs.metadata.namespace ?? 'default';
+  const ownerDeleting = !!rs.metadata.deletionTimestamp;
+  const selector = spec.kind === 'ReplicaSet' ? rs.spec?.selector : rs.spec?.selector ?? rs.spec?.template?.metadata?.labels;
+  const templateLabels: Record<string, string> = rs.spec?.template?.metadata?.labels ?? {};
+  const minReady = rs.spec?.minReadySeconds ?? 0;
+  const evaluate = (pod: KubeObject) => ({ matches: spec.selects(rs, pod.metadata.labels), fullyLabeled: matchesMap(templateLabels, pod.metadata.labels) });
+  const out: OwnedPods = { pods: [], adopt: [], release: [], replicas: 0, fullyLabeled: 0, ready: 0, available: 0, availableAt: undefined };
+  const count = (pod: KubeObject, fullyLabeled: boolean) => {
+    const facts = podFacts(pod);
+    out.pods.push(pod);
+    if (fullyLabeled) out.fullyLabeled++;
+    if (facts.ready) {
+      out.ready++;
+      if (factsAvailable(facts, minReady, now)) out.available++;
+      const at = factsAvailableAt(facts, minReady, now);
+      if (at !== undefined && (out.availableAt === undefined || at < out.availableAt)) out.availableAt = at;
+    }
+  };
+  for (const obj of listers.dependents(uid)) {
+    if (obj.kind !== 'Pod') continue;
+    const facts = podFacts(obj);
+    if (facts.controllerUid !== uid || facts.namespace !== namespace || !facts.active) continue;
+    const check = ownerChecks(obj, selector, templateLabels, evaluate);
+    if (check.matches) count(obj, check.fullyLabeled);
+    else if (!ownerDeleting) out.release.push(withoutOwner(obj, uid));
+  }
+  if (!ownerDeleting) {
+    const orphans = listers.uncontrolled ? listers.uncontrolled('Pod', namespace) : listers.list('Pod', namespace).filter((p) => !controllerRefOf(p));
+    for (const pod of orphans) {
+      if (!isPodActive(pod) || !spec.selects(rs, pod.metadata.labels)) continue;
+      const adopted = withOwner(pod, newControllerRef(rs));
+      out.adopt.push(adopted);
+      count(adopted, matchesMap(templateLabels, pod.metadata.labels));
+    }
+  }
+  out.replicas = out.pods.length;
+  out.adopt.sort(byName);
+  out.release.sort(byName);
+  return out;
 }
 
 /** Pods controlled by any ReplicaSet that shares `rs`'s controller (getIndirectlyRelatedPods). */
@@ -82,17 +177,15 @@ function reconcileReplicas(spec: KindSpec, key: string, ctx: ReconcileContext): 
   const rs = ctx.listers.get(spec.kind, namespace, name);
   if (!rs) return { writes: [] };
   const writes: Write[] = [];
-  // Only the pods this RS controls and orphans can be claimed (claimCandidates); they come in
-  // index order, so whatever depends on order is put in name order, as a full list would be.
-  const active = claimCandidates(ctx.listers, rs, 'Pod').filter(isPodActive);
-  const claim = claimObjects(rs, active, (p) => spec.selects(rs, p.metadata.labels));
-  for (const p of claim.adopt.sort(byName)) writes.push({ op: 'update', object: p, reason: 'Adopted' });
-  for (const p of claim.release.sort(byName)) writes.push({ op: 'update', object: p, reason: 'Released' });
-  const pods = claim.claimed;
+  // Counting is enough unless pods must be deleted (which ones depends on each pod).
+  const counted = countedPods(rs, spec, ctx.listers);
+  const owned = counted && (rs.metadata.deletionTimestamp || counted.replicas <= replicasOf(rs)) ? { ...counted, pods: undefined } : ownedPods(rs, spec, ctx.listers, ctx.now);
+  for (const p of owned.adopt) writes.push({ op: 'update', object: p, reason: 'Adopted' });
+  for (const p of owned.release) writes.push({ op: 'update', object: p, reason: 'Released' });
 
   if (!rs.metadata.deletionTimestamp) {
     const want = replicasOf(rs);
-    let diff = pods.length - want;
+    let diff = owned.replicas - want;
     if (diff < 0) {
       diff = Math.min(-diff, BURST_REPLICAS);
       // Upstream creates in slow-start batches (1, 2, 4, ...) and stops at the first failed
@@ -106,6 +199,7 @@ function reconcileReplicas(spec: KindSpec, key: string, ctx: ReconcileContext): 
       }
     } else if (diff > 0) {
       diff = Math.min(diff, BURST_REPLICAS);
+      const pods = owned.pods ?? [];
       for (const pod of podsToDelete([...pods].sort(byName), relatedPods(rs, spec, ctx.listers, pods), diff, ctx.now)) {
         writes.push({ op: 'delete', ref: { kind: 'Pod', namespace, name: pod.metadata.name ?? '' }, reason: 'SuccessfulDelete', uid: pod.metadata.uid });
         writes.push(eventWrite(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`));
@@ -113,14 +207,12 @@ function reconcileReplicas(spec: KindSpec, key: string, ctx: ReconcileContext): 
     }
   }
 
-  const status = calculateReplicaSetStatus(rs, pods, ctx.now);
+  const status = statusFromCounts(rs, owned);
   if (!jsonEqual(status, rs.status ?? {})) {
     writes.push({ op: 'updateStatus', object: dropResourceVersion({ ...rs, status }), reason: 'StatusUpdate' });
   }
   // Requeue when a ready pod will cross minReadySeconds (upstream: AddAfter minReadySeconds).
-  const minReady = rs.spec?.minReadySeconds ?? 0;
-  let at: number | undefined;
-  if (minReady) at = earliest(pods.map((p) => podAvailableAt(p, minReady, ctx.now)));
+  const at = owned.availableAt;
   return at === undefined ? { writes } : { writes, requeueAfterMs: at - ctx.now };
 }
 

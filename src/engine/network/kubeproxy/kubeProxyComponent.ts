@@ -36,6 +36,7 @@ export function createKubeProxy(nodeName: string, deps: KubeProxyDeps): Controll
   const isOwnPod = (pod: KubeObject) => pod.spec?.nodeName === nodeName && pod.metadata.labels?.['k8s-app'] === 'kube-proxy';
   return {
     name,
+    nodeName,
     watches: ['Service', 'EndpointSlice', 'Node', 'Pod'],
     keysFor(event) {
       if (event.kind === 'Pod') return isOwnPod(event.object) ? ['sync'] : [];
