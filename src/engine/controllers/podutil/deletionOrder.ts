@@ -13,6 +13,22 @@ interface Ranked {
   rank: number;
 }
 
+/** A pod with everything the comparison reads, extracted once per scale-down (10,000 pods sort). */
+interface Keyed extends Ranked {
+  assigned: boolean;
+  phase: number;
+  ready: boolean;
+  cost: number;
+  /** logRank of the Ready time, when ready with a known time. */
+  readyRank?: number;
+  readyMs?: number;
+  restarts: { regular: number; sidecar: number };
+  createdMs?: number;
+  createdRank?: number;
+  uid: string;
+  name: string;
+}
+
 function phaseOrdinal(pod: KubeObject): number {
   // Go's map lookup of a missing phase yields 0, the same as Pending.
   return PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0;
@@ -59,7 +75,7 @@ function compareTimes(t1: number | undefined, t2: number | undefined, a: KubeObj
   return diff;
 }
 
-/** Negative when `a` should be deleted before `b`. */
+/** Negative when `a` should be deleted before `b` (the definition; podsToDelete sorts on extracted keys). */
 export function compareForDeletion(a: Ranked, b: Ranked, now: number): number {
   const pa = a.pod;
   const pb = b.pod;
@@ -109,7 +125,77 @@ export function podsToDelete(pods: KubeObject[], relatedPods: KubeObject[], diff
     const n = p.spec?.nodeName ?? '';
     onNode.set(n, (onNode.get(n) ?? 0) + 1);
   }
-  const ranked: Ranked[] = pods.map((pod) => ({ pod, rank: onNode.get(pod.spec?.nodeName ?? '') ?? 0 }));
-  ranked.sort((a, b) => compareForDeletion(a, b, now) || ((a.pod.metadata.name ?? '') < (b.pod.metadata.name ?? '') ? -1 : 1));
-  return ranked.slice(0, diff).map((r) => r.pod);
+  const keyed = pods.map((pod) => keyFor(pod, onNode.get(pod.spec?.nodeName ?? '') ?? 0, now));
+  const order = (a: Keyed, b: Keyed) => compareKeyed(a, b) || (a.name < b.name ? -1 : 1);
+  return firstInOrder(keyed, diff, order).map((r) => r.pod);
+}
+
+/**
+ * The first `k` items of `items` sorted by `order` (a strict total order). A rolling update
+ * scales the old ReplicaSet down a few pods at a time out of thousands, so small `k` keeps
+ * the k best in a sorted window instead of sorting everything; the result is the same.
+ */
+function firstInOrder<T>(items: T[], k: number, order: (a: T, b: T) => number): T[] {
+  if (k <= 0) return [];
+  if (k > 64) return [...items].sort(order).slice(0, k);
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === k && order(item, best[k - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(best[mid], item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
+function keyFor(pod: KubeObject, rank: number, now: number): Keyed {
+  const ready = isPodReady(pod);
+  const readyMs = ready ? podReadyTime(pod) : undefined;
+  const createdMs = creationMs(pod);
+  return {
+    pod,
+    rank,
+    assigned: (pod.spec?.nodeName ?? '') !== '',
+    phase: phaseOrdinal(pod),
+    ready,
+    cost: deletionCost(pod),
+    readyMs,
+    readyRank: readyMs === undefined ? undefined : logRank(readyMs, now),
+    restarts: maxRestarts(pod),
+    createdMs,
+    createdRank: createdMs === undefined ? undefined : logRank(createdMs, now),
+    uid: pod.metadata.uid ?? '',
+    name: pod.metadata.name ?? '',
+  };
+}
+
+/** compareForDeletion over extracted keys (same steps, same order). */
+function compareKeyed(a: Keyed, b: Keyed): number {
+  if (a.assigned !== b.assigned) return a.assigned ? 1 : -1;
+  if (a.phase !== b.phase) return a.phase - b.phase;
+  if (a.ready !== b.ready) return a.ready ? 1 : -1;
+  if (a.cost !== b.cost) return a.cost - b.cost;
+  if (a.rank !== b.rank) return b.rank - a.rank;
+  if (a.ready && b.ready && a.readyMs !== b.readyMs) {
+    const c = compareRanked(a.readyMs, b.readyMs, a.readyRank, b.readyRank, a.uid, b.uid);
+    if (c !== 0) return c;
+  }
+  if (a.restarts.regular !== b.restarts.regular) return b.restarts.regular - a.restarts.regular;
+  if (a.restarts.sidecar !== b.restarts.sidecar) return b.restarts.sidecar - a.restarts.sidecar;
+  if (a.createdMs !== b.createdMs) return compareRanked(a.createdMs, b.createdMs, a.createdRank, b.createdRank, a.uid, b.uid);
+  return 0;
+}
+
+/** compareTimes with the logarithmic ranks already computed. */
+function compareRanked(t1: number | undefined, t2: number | undefined, r1: number | undefined, r2: number | undefined, u1: string, u2: string): number {
+  if (t1 === undefined || t2 === undefined) return afterOrZero(t1, t2) ? -1 : afterOrZero(t2, t1) ? 1 : 0;
+  const diff = r1! - r2!;
+  if (diff === 0) return u1 < u2 ? -1 : u1 > u2 ? 1 : 0;
+  return diff;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isoAt } from '../../core/time';
 import { makePod } from '../testing/builders';
-import { podsToDelete } from './deletionOrder';
+import fc from 'fast-check';
+import { compareForDeletion, podsToDelete } from './deletionOrder';
 import { isPodActive, isPodAvailable } from './podState';
 import { claimObjects } from './ownership';
 import { slowStartBatches, podFromTemplate } from './podTemplate';
@@ -34,6 +35,45 @@ describe('ActivePodsWithRanks ordering (controller_utils.go, controller_utils_te
     const p1 = makePod({ name: 'p1', uid: 'uid-b', nodeName: 'n1', status: readyAt(now - 100 * HOUR) });
     const p2 = makePod({ name: 'p2', uid: 'uid-a', nodeName: 'n2', status: readyAt(now - 101 * HOUR) });
     expect(podsToDelete([p1, p2], [p1, p2], 1, now)[0].metadata.name).toBe('p2');
+  });
+});
+
+describe('podsToDelete sorts on extracted keys', () => {
+  it('picks the same pods, in the same order, as sorting with compareForDeletion (property)', () => {
+    const now = 1000 * HOUR;
+    const podArb = fc.record({
+      node: fc.constantFrom(undefined, 'n1', 'n2', 'n3'),
+      phase: fc.constantFrom('Pending', 'Running', 'Unknown'),
+      readyAt: fc.option(fc.constantFrom(0, 10 * HOUR, now - 5 * HOUR, now - 1000, now), { nil: undefined }),
+      created: fc.constantFrom(0, 1000, 60 * HOUR, now - 1000),
+      restarts: fc.integer({ min: 0, max: 2 }),
+      cost: fc.option(fc.constantFrom('-5', '0', '7', 'x'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(podArb, { minLength: 1, maxLength: 12 }), fc.nat(), (specs, k) => {
+        const pods = specs.map((p, i) =>
+          makePod({
+            name: `p${String(i).padStart(2, '0')}`,
+            uid: `uid-${(i * 7) % 13}`,
+            phase: p.phase,
+            ...(p.node ? { nodeName: p.node } : {}),
+            created: p.created,
+            status: { ...(p.readyAt !== undefined ? readyAt(p.readyAt) : {}), containerStatuses: [{ name: 'app', restartCount: p.restarts }] },
+            ...(p.cost !== undefined ? { annotations: { 'controller.kubernetes.io/pod-deletion-cost': p.cost } } : {}),
+          }),
+        );
+        const diff = k % pods.length;
+        const onNode = new Map<string, number>();
+        for (const p of pods) onNode.set(p.spec?.nodeName ?? '', (onNode.get(p.spec?.nodeName ?? '') ?? 0) + 1);
+        const reference = pods
+          .map((pod) => ({ pod, rank: onNode.get(pod.spec?.nodeName ?? '') ?? 0 }))
+          .sort((a, b) => compareForDeletion(a, b, now) || ((a.pod.metadata.name ?? '') < (b.pod.metadata.name ?? '') ? -1 : 1))
+          .slice(0, diff)
+          .map((r) => r.pod.metadata.name);
+        expect(podsToDelete(pods, pods, diff, now).map((p) => p.metadata.name)).toEqual(reference);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -200,7 +200,7 @@ function reconcileReplicas(spec: KindSpec, key: string, ctx: ReconcileContext): 
     } else if (diff > 0) {
       diff = Math.min(diff, BURST_REPLICAS);
       const pods = owned.pods ?? [];
-      for (const pod of podsToDelete([...pods].sort(byName), relatedPods(rs, spec, ctx.listers, pods), diff, ctx.now)) {
+      for (const pod of podsToDelete(pods, relatedPods(rs, spec, ctx.listers, pods), diff, ctx.now)) {
         writes.push({ op: 'delete', ref: { kind: 'Pod', namespace, name: pod.metadata.name ?? '' }, reason: 'SuccessfulDelete', uid: pod.metadata.uid });
         writes.push(eventWrite(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`));
       }
