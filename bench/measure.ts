@@ -12,6 +12,12 @@ export interface BenchResult {
 
 export const now = (): number => performance.now();
 
+/** This process's CPU time (user + system), ms: steadier than wall time on a shared machine. */
+export const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 export function median(xs: number[]): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);

@@ -99,10 +99,10 @@ export class ApiServer {
     if (pod.spec?.nodeName) {
       throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${ref.name}": pod ${ref.name} is already assigned to node "${pod.spec.nodeName}"`);
     }
-    const next = structuredClone(pod);
-    next.spec.nodeName = nodeName;
-    const conditions = (next.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
-    next.status = { ...(next.status ?? {}), conditions: [...conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: isoAt(this.deps.now()) }] };
+    // The store copies what it is given; a shallow copy with the two changes is enough here.
+    const conditions = (pod.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
+    const status = { ...(pod.status ?? {}), conditions: [...conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: isoAt(this.deps.now()) }] };
+    const next: KubeObject = { ...pod, spec: { ...pod.spec, nodeName }, status };
     return this.deps.store.update(next, ctx);
   }
 

@@ -3,6 +3,7 @@
 // resourceVersion counter, generation, creation and deletion timestamps, finalizers, and a
 // watch event for every write. Kind-specific admission (defaulting, validation, allocation)
 // happens before objects reach this store (see apiserver.ts).
+import { jsonEqual } from '../api/jsonEqual';
 import type { KubeObject, ObjectRef, WatchEvent, WatchEventType } from '../api/types';
 import { isNamespaced } from '../api/kinds';
 import { alreadyExists, conflict, notFound } from './errors';
@@ -131,7 +132,7 @@ export class ObjectStore {
     obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
     if (old.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
     if (obj.spec !== undefined) {
-      const specChanged = JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
+      const specChanged = !jsonEqual(obj.spec, old.spec);
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     }
     // An object being deleted goes once its last finalizer is removed

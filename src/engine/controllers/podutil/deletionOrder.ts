@@ -3,7 +3,8 @@
 // pkg/controller/controller_utils.go ActivePodsWithRanks.Less, with the PodDeletionCost and
 // LogarithmicScaleDown features on (their defaults since v1.22).
 import type { KubeObject } from '../../api/types';
-import { creationMs, isPodActive, isPodReady, podReadyTime } from './podState';
+import { creationMs, isPodReady, podReadyTime } from './podState';
+import { podFacts } from './podFacts';
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 const DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
@@ -121,9 +122,9 @@ export function podsToDelete(pods: KubeObject[], relatedPods: KubeObject[], diff
   if (diff >= pods.length) return [...pods];
   const onNode = new Map<string, number>();
   for (const p of relatedPods) {
-    if (!isPodActive(p)) continue;
-    const n = p.spec?.nodeName ?? '';
-    onNode.set(n, (onNode.get(n) ?? 0) + 1);
+    const facts = podFacts(p);
+    if (!facts.active) continue;
+    onNode.set(facts.nodeName, (onNode.get(facts.nodeName) ?? 0) + 1);
   }
   const keyed = pods.map((pod) => keyFor(pod, onNode.get(pod.spec?.nodeName ?? '') ?? 0, now));
   const order = (a: Keyed, b: Keyed) => compareKeyed(a, b) || (a.name < b.name ? -1 : 1);

@@ -11,6 +11,8 @@ export interface PodFacts {
   /** uid of the controller ownerReference, if any. */
   readonly controllerUid: string | undefined;
   readonly namespace: string;
+  /** spec.nodeName ('' when not bound). */
+  readonly nodeName: string;
   /** IsPodActive: not Succeeded, not Failed, not being deleted. */
   readonly active: boolean;
   readonly ready: boolean;
@@ -29,6 +31,7 @@ export function podFacts(pod: KubeObject): PodFacts {
     facts = {
       controllerUid: controllerRefOf(pod)?.uid,
       namespace: pod.metadata.namespace ?? 'default',
+      nodeName: pod.spec?.nodeName ?? '',
       active: isPodActive(pod),
       ready,
       readySince: ready ? podReadyTime(pod) : undefined,

@@ -167,7 +167,7 @@ function relatedPods(rs: KubeObject, spec: KindSpec, listers: Listers, own: Kube
   const out: KubeObject[] = [];
   for (const sibling of listers.dependents(owner.uid)) {
     if (sibling.kind !== spec.kind) continue;
-    for (const p of listers.dependents(sibling.metadata.uid ?? '')) if (p.kind === 'Pod' && controllerRefOf(p)?.uid === sibling.metadata.uid) out.push(p);
+    for (const p of listers.dependents(sibling.metadata.uid ?? '')) if (p.kind === 'Pod' && podFacts(p).controllerUid === sibling.metadata.uid) out.push(p);
   }
   return out;
 }
