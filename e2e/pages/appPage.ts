@@ -37,6 +37,26 @@ export class AppPage {
     return this.page.getByTestId('canvas');
   }
 
+  /** The canvas's line while the engine chunk loads (or failed to); gone once the scene is up. */
+  get engineStatus(): Locator {
+    return this.page.getByTestId('engine-status');
+  }
+
+  /**
+   * Holds back the engine chunk (state/engineLoader.ts) until the returned `release` is called,
+   * or fails its request when `fail` is set: the app shell shows what it shows while it loads.
+   */
+  async holdEngine({ fail = false } = {}): Promise<{ release: () => void }> {
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    await this.page.route(/\/assets\/engine-[^/]+\.js$/, async (route) => {
+      if (fail) return route.abort();
+      await gate;
+      await route.continue();
+    });
+    return { release: () => release() };
+  }
+
   get inspector(): Locator {
     return this.page.getByTestId('inspector');
   }

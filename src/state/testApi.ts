@@ -1,5 +1,7 @@
 // A small API on window for end-to-end tests to read the engine's state without scraping the
-// screen (STYLE.md: a test API on window for state assertions).
+// screen (STYLE.md: a test API on window for state assertions). It appears once the engine chunk
+// has loaded and booted the scene, so waiting for `window.__kubeglass` (AppPage.open) waits for
+// the simulation, not just for the app shell.
 import type { SimulationStore } from './simulationStore';
 import type { UiStore } from './uiStore';
 
@@ -21,6 +23,18 @@ declare global {
 }
 
 export function installTestApi(store: SimulationStore, ui: UiStore): void {
+  if (store.getState().status === 'ready') {
+    publish(store, ui);
+    return;
+  }
+  const unsubscribe = store.subscribe((s) => {
+    if (s.status !== 'ready') return;
+    unsubscribe();
+    publish(store, ui);
+  });
+}
+
+function publish(store: SimulationStore, ui: UiStore): void {
   window.__kubeglass = {
     podsByNode() {
       const out: Record<string, string[]> = {};

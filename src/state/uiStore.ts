@@ -21,6 +21,10 @@ export interface UiState {
   bottomTab: 'log' | 'console';
   /** Events per second at 1x. */
   speed: number;
+  /** The keyboard shortcuts overlay is open. */
+  helpOpen: boolean;
+  /** A packet trace asked for outside the Rules view (the context menu): the tracer runs it. */
+  traceRequest?: { from: string; to?: string };
   setView(view: ViewName): void;
   /** Selects an object; the inspector opens unless `openInspector` is false (editor cursor moves). */
   select(key?: string, openInspector?: boolean): void;
@@ -42,6 +46,7 @@ export function createUiStore() {
     playing: true,
     bottomTab: 'log',
     speed: 1,
+    helpOpen: false,
     setView: (view) => set({ view }),
     selectedFromEditor: false,
     select: (selected, openInspector = true) => set(openInspector ? { selected, inspectorOpen: true, selectedFromEditor: false } : { selected, selectedFromEditor: true }),

@@ -1,9 +1,11 @@
 // The app shell: editor (left), graph canvas (centre), inspector (right), timeline and event
-// log (bottom). Panels resize and collapse; all text goes through i18n.
+// log (bottom). Panels resize and collapse; all text goes through i18n. The engine is a chunk of
+// its own (state/engineLoader.ts): the shell paints with an empty canvas saying the cluster is
+// starting, and the scene appears when the store reports `ready`.
 import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useTranslation } from 'react-i18next';
-import { milliValue, quantityValue, type UserAction } from '../engine';
+import type { UserAction } from '../engine';
 import { buildClusterView } from '../viewmodel/clusterView';
 import type { SimulationStore } from '../state/simulationStore';
 import type { UiStore, ViewName } from '../state/uiStore';
@@ -12,16 +14,23 @@ import { LANGUAGES } from '../i18n';
 import { Splitter } from './layout/Splitter';
 import { EventLog } from './panels/EventLog';
 import { Timeline } from './panels/Timeline';
-import { Inspector } from './panels/Inspector';
 import { usePlayback } from './usePlayback';
 import { useKeyboard } from './useKeyboard';
+import { ShortcutsHelp } from './help/ShortcutsHelp';
 import { ViewSwitch } from './ViewSwitch';
 import { Narration } from './panels/Narration';
 const KubectlConsole = lazy(() => import('./console/KubectlConsole').then((m) => ({ default: m.KubectlConsole })));
 
 const YamlEditor = lazy(() => import('../editor/YamlEditor'));
+// Lazy: it renders YAML with the yaml package and lists engine simplifications, both engine-chunk
+// material; nothing can be selected before the engine is up anyway.
+const loadInspector = () => import('./panels/Inspector');
+const Inspector = lazy(() => loadInspector().then((m) => ({ default: m.Inspector })));
 
-const quantity = (q: string | undefined, kind: 'cpu' | 'memory') => (kind === 'cpu' ? milliValue(q) : quantityValue(q));
+const NO_ACTIVITIES: never[] = [];
+const NO_KUBELETS: ReadonlySet<string> = new Set();
+/** Durations before the engine (and its humanDuration) has arrived: there are no events yet. */
+const noDuration = () => '';
 
 export const VIEWS: ViewName[] = ['cluster', 'workloads', 'services', 'controlplane', 'rules', 'network', 'policies', 'storage'];
 
@@ -37,6 +46,8 @@ export function App({ sim, ui, draft }: AppProps) {
   const events = useStore(sim, (s) => s.events);
   const cursor = useStore(sim, (s) => s.cursor);
   const diagnostics = useStore(sim, (s) => s.diagnostics);
+  const status = useStore(sim, (s) => s.status);
+  const engine = useStore(sim, (s) => s.engine);
   const simulation = useStore(sim, (s) => s.sim);
   const text = useStore(draft, (s) => s.text);
   const state = useStore(ui);
@@ -53,10 +64,16 @@ export function App({ sim, ui, draft }: AppProps) {
     localStorage.setItem('kubeglass.theme', state.theme);
   }, [state.theme]);
 
-  const model = useMemo(() => buildClusterView(snapshot, quantity), [snapshot]);
-  const explainContext = useMemo(() => ({ snapshot, activities: simulation.activities() }), [snapshot, simulation]);
+  useEffect(() => {
+    // Fetch the inspector's chunk once the scene is up, so the first click does not wait for it.
+    if (status === 'ready') void loadInspector();
+  }, [status]);
+
+  const model = useMemo(() => (engine ? buildClusterView(snapshot, (q, kind) => (kind === 'cpu' ? engine.milliValue(q) : engine.quantityValue(q))) : undefined), [snapshot, engine]);
+  const explainContext = useMemo(() => ({ snapshot, activities: simulation?.activities() ?? NO_ACTIVITIES }), [snapshot, simulation]);
+  const formatDuration = engine?.humanDuration ?? noDuration;
   const highlight = useMemo(() => {
-    if (!state.selected || state.selectedFromEditor) return undefined;
+    if (!state.selected || state.selectedFromEditor || !simulation) return undefined;
     const source = simulation.sources.get(state.selected);
     return source ? { startLine: source.startLine, endLine: source.endLine } : undefined;
   }, [state.selected, state.selectedFromEditor, simulation]);
@@ -78,8 +95,10 @@ export function App({ sim, ui, draft }: AppProps) {
     },
     [sim, ui],
   );
+  // The live list (it grows as the simulation runs); the step list re-reads it as the cursor moves.
+  const activities = simulation?.activities();
   const stoppedKubelets = useMemo(
-    () => new Set([...simulation.internals.kubelets.values()].filter((k) => !simulation.internals.host.isEnabled(k.name)).map((k) => k.nodeName)),
+    () => (simulation ? new Set([...simulation.internals.kubelets.values()].filter((k) => !simulation.internals.host.isEnabled(k.name)).map((k) => k.nodeName)) : NO_KUBELETS),
     // Recomputed when the log grows (an action ran).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [simulation, events],
@@ -88,7 +107,7 @@ export function App({ sim, ui, draft }: AppProps) {
   // Moving the editor cursor into an object's document selects that object in the views.
   const selectAtLine = useCallback(
     (line: number) => {
-      for (const [key, source] of sim.getState().sim.sources) {
+      for (const [key, source] of sim.getState().sim?.sources ?? []) {
         if (line >= source.startLine && line <= source.endLine) {
           if (ui.getState().selected !== key) ui.getState().select(key, false);
           return;
@@ -98,10 +117,13 @@ export function App({ sim, ui, draft }: AppProps) {
     [sim, ui],
   );
 
+  const closeHelp = useCallback(() => ui.getState().set({ helpOpen: false }), [ui]);
+
   const columns = [state.editorOpen ? `${state.editorWidth}px 6px` : '', 'minmax(300px, 1fr)', state.inspectorOpen ? `6px ${state.inspectorWidth}px` : ''].join(' ');
 
   return (
     <div className="app" data-testid="app">
+      {state.helpOpen && <ShortcutsHelp onClose={closeHelp} />}
       <header className="topbar">
         <span className="brand">{t('app.title')}</span>
         <nav className="view-tabs" role="tablist" aria-label="views">
@@ -125,6 +147,9 @@ export function App({ sim, ui, draft }: AppProps) {
         </span>
         <button className="primary" onClick={apply} title={t('toolbar.applyHint')} data-testid="apply">
           {t('toolbar.apply')}
+        </button>
+        <button onClick={() => state.set({ helpOpen: true })} title={t('help.title')} aria-label={t('help.title')} data-testid="open-help">
+          ?
         </button>
         <button aria-pressed={state.theme === 'dark'} onClick={() => state.set({ theme: state.theme === 'dark' ? 'light' : 'dark' })} title={t('toolbar.theme')} aria-label={t('toolbar.theme')} data-testid="toggle-theme">
           {state.theme === 'dark' ? '☀' : '☾'}
@@ -158,14 +183,22 @@ export function App({ sim, ui, draft }: AppProps) {
             <Splitter direction="vertical" label={t('toolbar.editor')} onDrag={(d) => state.set({ editorWidth: clamp(ui.getState().editorWidth + d, 240, 900) })} />
           </>
         )}
-        <main className="canvas" data-testid="canvas" data-view={state.view}>
-          <ViewSwitch view={state.view} snapshot={snapshot} events={events} model={model} config={simulation.config} kubeProxy={simulation.engineConfigs.kubeProxy} selected={state.selected} onSelect={state.select} />
+        <main className="canvas" data-testid="canvas" data-view={state.view} aria-busy={status === 'loading'}>
+          {simulation && model ? (
+            <ViewSwitch view={state.view} snapshot={snapshot} events={events} model={model} config={simulation.config} kubeProxy={simulation.engineConfigs.kubeProxy} selected={state.selected} onSelect={state.select} act={act} stoppedKubelets={stoppedKubelets} ui={ui} onSeek={seekAndPause} activities={activities} />
+          ) : (
+            <div className={`engine-status ${status}`} role="status" data-testid="engine-status" data-status={status}>
+              {status === 'failed' ? t('app.engineFailed') : t('app.starting')}
+            </div>
+          )}
         </main>
         {state.inspectorOpen && (
           <>
             <Splitter direction="vertical" label={t('toolbar.inspector')} onDrag={(d) => state.set({ inspectorWidth: clamp(ui.getState().inspectorWidth - d, 240, 800) })} />
             <aside className="inspector-pane" aria-label={t('toolbar.inspector')}>
-              <Inspector snapshot={snapshot} selected={state.selected} explainContext={explainContext} act={act} stoppedKubelets={stoppedKubelets} />
+              <Suspense fallback={<div className="loading">…</div>}>
+                <Inspector snapshot={snapshot} selected={state.selected} explainContext={explainContext} act={act} stoppedKubelets={stoppedKubelets} />
+              </Suspense>
             </aside>
           </>
         )}
@@ -174,8 +207,8 @@ export function App({ sim, ui, draft }: AppProps) {
         <>
           <Splitter direction="horizontal" label={t('toolbar.bottom')} onDrag={(d) => state.set({ bottomHeight: clamp(ui.getState().bottomHeight - d, 100, 600) })} />
           <section className="bottom-pane" style={{ height: state.bottomHeight }}>
-            <Narration event={events[cursor]} />
-            <Timeline events={events} cursor={cursor} playing={state.playing} speed={state.speed} onSeek={seekAndPause} onPlay={(p) => state.set({ playing: p })} onSpeed={(s) => state.set({ speed: s })} />
+            <Narration event={events[cursor]} formatDuration={formatDuration} />
+            <Timeline events={events} cursor={cursor} playing={state.playing} speed={state.speed} onSeek={seekAndPause} onPlay={(p) => state.set({ playing: p })} onSpeed={(s) => state.set({ speed: s })} formatDuration={formatDuration} />
             <div className="panel-tabs bottom-tabs" role="tablist">
               <button role="tab" aria-selected={state.bottomTab === 'log'} onClick={() => state.set({ bottomTab: 'log' })} data-testid="tab-log">
                 {t('bottom.log')}
@@ -185,7 +218,9 @@ export function App({ sim, ui, draft }: AppProps) {
               </button>
             </div>
             {state.bottomTab === 'log' ? (
-              <EventLog events={events} cursor={cursor} onSeek={seekAndPause} onSelect={select} />
+              <EventLog events={events} cursor={cursor} onSeek={seekAndPause} onSelect={select} formatDuration={formatDuration} />
+            ) : status !== 'ready' ? (
+              <div className="loading">{status === 'failed' ? t('app.engineFailed') : t('app.starting')}</div>
             ) : (
               <Suspense fallback={<div className="loading">…</div>}>
                 <KubectlConsole sim={sim} readFile={() => draft.getState().text} />

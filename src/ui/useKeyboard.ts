@@ -1,4 +1,5 @@
-// Keyboard shortcuts for teaching: Space play/pause, arrows step, Home/End, 1-8 switch views.
+// Keyboard shortcuts for teaching: Space play/pause, arrows step, Home/End, 1-8 switch views,
+// ? shows them all (help/ShortcutsHelp.tsx).
 // Keys typed into the editor or a form field are left alone.
 import { useEffect } from 'react';
 import type { SimulationStore } from '../state/simulationStore';
@@ -18,6 +19,11 @@ export function useKeyboard({ sim, ui, apply }: { sim: SimulationStore; ui: UiSt
       if (target && (target.closest('.monaco-editor') || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) return;
       const { cursor, events, seek } = sim.getState();
       const uiState = ui.getState();
+      if (e.key === '?') {
+        uiState.set({ helpOpen: !uiState.helpOpen });
+        return;
+      }
+      if (uiState.helpOpen) return;
       if (e.key === ' ') {
         e.preventDefault();
         uiState.set({ playing: !uiState.playing });

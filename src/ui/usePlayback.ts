@@ -10,8 +10,10 @@ export const EVENTS_PER_SECOND_AT_1X = 6;
 export function usePlayback(sim: SimulationStore, ui: UiStore) {
   const playing = useStore(ui, (s) => s.playing);
   const speed = useStore(ui, (s) => s.speed);
+  // Before the engine has booted the scene there is nothing to play (and no end to stop at).
+  const ready = useStore(sim, (s) => s.status === 'ready');
   useEffect(() => {
-    if (!playing) return;
+    if (!playing || !ready) return;
     const timer = setInterval(() => {
       const { cursor, events, seek } = sim.getState();
       let next = cursor + 1;
@@ -23,5 +25,5 @@ export function usePlayback(sim: SimulationStore, ui: UiStore) {
       seek(next);
     }, 1000 / (EVENTS_PER_SECOND_AT_1X * speed));
     return () => clearInterval(timer);
-  }, [playing, speed, sim, ui]);
+  }, [playing, ready, speed, sim, ui]);
 }

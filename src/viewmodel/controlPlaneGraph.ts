@@ -22,6 +22,8 @@ import {
 export interface ControlPlaneOptions {
   /** Events that travel now: index in (from, to]. Default: the last event only. */
   window?: { from: number; to: number };
+  /** Edge ids to emphasise (the current causal step's links, causalSteps.ts). */
+  highlight?: readonly string[];
 }
 
 export const APISERVER = 'cp:kube-apiserver';
@@ -38,6 +40,20 @@ export function componentNodeId(component: string): string | null {
   if (component === 'kube-apiserver') return null;
   if (SCHEDULER_NAMES.has(component)) return SCHEDULER;
   return `cp:${component}`;
+}
+
+/**
+ * The edge to kube-apiserver a component's messages travel on: its own link for clients and the
+ * scheduler, the controller manager's for its controllers, the machine's for node agents; null
+ * for the API server itself.
+ */
+export function componentLinkId(component: string): string | null {
+  if (component === 'kube-apiserver') return null;
+  if (SCHEDULER_NAMES.has(component)) return `link:${SCHEDULER}`;
+  if (component in CONTROLLER_WATCHES) return `link:${KCM_GROUP}`;
+  const [agent, node] = component.split('/');
+  if (node && (agent === 'kubelet' || agent === 'kube-proxy')) return `link:cp:machine/${node}`;
+  return `link:cp:${component}`;
 }
 
 /** The request a write event stands for, in API verbs (`create`, `update`, `delete`). */
@@ -70,6 +86,7 @@ interface Link {
 export function buildControlPlaneGraph(snapshot: Snapshot, events: readonly WatchEvent[], opts: ControlPlaneOptions = {}): Graph {
   const last = events.length - 1;
   const window = opts.window ?? { from: last - 1, to: last };
+  const highlight = new Set(opts.highlight ?? []);
   const live = events.filter((e) => e.index > window.from && e.index <= window.to);
   const machines = (snapshot.objects.Node ?? []).map((n) => n.metadata.name ?? '').sort();
 
@@ -178,11 +195,12 @@ export function buildControlPlaneGraph(snapshot: Snapshot, events: readonly Watc
       active,
       flow,
       label: rows.length ? rows.join('\n') : undefined,
+      ...(highlight.has(l.id) ? { highlighted: true } : {}),
     };
   });
   // Drawn etcd -> apiserver so etcd sits on the left with the clients; both ways are real (the
   // API server's watch cache watches etcd), and writes run against the arrow ('backward').
-  edges.push({ id: 'etcd', source: ETCD, target: APISERVER, kind: 'persist', bidirectional: true, status: etcdTexts.length ? 'progress' : 'neutral', active: etcdTexts.length > 0, flow: 'backward', label: summarise(etcdTexts) });
+  edges.push({ id: 'etcd', source: ETCD, target: APISERVER, kind: 'persist', bidirectional: true, status: etcdTexts.length ? 'progress' : 'neutral', active: etcdTexts.length > 0, flow: 'backward', label: summarise(etcdTexts), ...(highlight.has('etcd') ? { highlighted: true } : {}) });
 
   for (const n of nodes) {
     const w = wrote.get(n.id) ?? 0;

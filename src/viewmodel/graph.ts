@@ -68,6 +68,8 @@ export interface GraphEdge {
    * shaping it: layered layout would otherwise push its two ends into different layers.
    */
   overlay?: boolean;
+  /** Emphasised by the view (the current step of a causal chain), drawn like a selected object's edges. */
+  highlighted?: boolean;
   /** Both ends point at each other (a PV/PVC binding, a veth pair). */
   bidirectional?: boolean;
   /** Longer explanation (hover text), e.g. the NetworkPolicy rule that decided. */

@@ -1,16 +1,14 @@
 // The Cluster view: each Node a box with its pods inside, and a lane of pods waiting for a node.
-import { memo, useMemo } from 'react';
-import { ReactFlow, Background, Controls, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useCallback, useMemo, useState, type MouseEvent } from 'react';
+import { ReactFlow, Background, Controls, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { FitOnResize } from './FitOnResize';
-import type { ClusterViewModel, NodeBox, PodCard } from '../../viewmodel/clusterView';
+import type { ClusterViewModel, PodCard } from '../../viewmodel/clusterView';
+import { clusterNodes, flowKey, newNodeCache, NODE_WIDTH, rememberSizes, type LaneData, type NodeBoxData } from './clusterNodes';
 
-const NODE_WIDTH = 300;
 const FIT_CLUSTER = { maxZoom: 1, padding: 0.08 };
-const GAP = 40;
-
-type NodeBoxData = { box: NodeBox; selected?: string };
-type LaneData = { pods: PodCard[] };
+const NO_EDGES: never[] = [];
+const PRO_OPTIONS = { hideAttribution: true };
 
 // Playback changes a few pods per step: chips and node boxes re-render only when what they show changed.
 const PodChip = memo(PodChipView, (a, b) => a.selected === b.selected && a.pod.id === b.pod.id && a.pod.phase === b.pod.phase && a.pod.statusText === b.pod.statusText && a.pod.ip === b.pod.ip);
@@ -59,11 +57,8 @@ function Bar({ label, used, total }: { label: string; used: number; total: numbe
   );
 }
 
-const NodeBoxView = memo(NodeBoxViewInner, (a, b) => a.data.selected === b.data.selected && boxKey(a.data.box) === boxKey(b.data.box));
-
-function boxKey(box: NodeBox): string {
-  return [box.name, box.ready, box.unschedulable, box.taints.join(','), box.cpu.requested, box.cpu.allocatable, box.memory.requested, box.memory.allocatable, ...box.pods.map((p) => `${p.id}|${p.phase}|${p.statusText}|${p.ip ?? ''}`)].join(';');
-}
+// clusterNodes keeps a box's data object while what it shows is unchanged.
+const NodeBoxView = memo(NodeBoxViewInner, (a, b) => a.data === b.data);
 
 function NodeBoxViewInner({ data }: NodeProps<Node<NodeBoxData>>) {
   const selected = data.selected;
@@ -102,6 +97,11 @@ function LaneView({ data }: NodeProps<Node<LaneData>>) {
     <div className="lane" data-testid="unscheduled-lane">
       <header>{t('cluster.unscheduled')}</header>
       {data.pods.length === 0 ? <div className="lane-empty">{t('cluster.unscheduledEmpty')}</div> : data.pods.map((pod) => <PodChip key={pod.id} pod={pod} />)}
+      {data.more > 0 && (
+        <div className="lane-more" data-testid="unscheduled-more">
+          {t('cluster.unscheduledMore', { count: data.more })}
+        </div>
+      )}
     </div>
   );
 }
@@ -109,26 +109,27 @@ function LaneView({ data }: NodeProps<Node<LaneData>>) {
 const nodeTypes = { nodeBox: NodeBoxView, lane: LaneView };
 
 export function ClusterCanvas({ model, onSelect, selected }: { model: ClusterViewModel; onSelect?: (ref: string) => void; selected?: string }) {
-  const nodes = useMemo<Node[]>(() => {
-    const out: Node[] = [{ id: 'lane', type: 'lane', position: { x: 0, y: 0 }, data: { pods: model.unscheduled }, draggable: false }];
-    model.nodes.forEach((box, i) => {
-      out.push({ id: box.id, type: 'nodeBox', position: { x: 220 + i * (NODE_WIDTH + GAP), y: 0 }, data: { box, selected }, draggable: false });
-    });
-    return out;
-  }, [model, selected]);
+  const [cache] = useState(newNodeCache);
+  const nodes = useMemo(() => clusterNodes(model, selected, cache), [model, selected, cache]);
+  const onNodesChange = useCallback((changes: NodeChange[]) => rememberSizes(cache, changes), [cache]);
+  const onNodeClick = useCallback(
+    (e: MouseEvent, node: Node) => {
+      const pod = (e.target as HTMLElement).closest('[data-pod]')?.getAttribute('data-pod');
+      onSelect?.(pod ? `Pod/${pod}` : node.id);
+    },
+    [onSelect],
+  );
   return (
     <ReactFlow
       // A new set of machines re-fits the view (fitView applies when the flow mounts).
-      key={model.nodes.map((n) => n.name).join(',')}
+      key={flowKey(model)}
       nodes={nodes}
-      edges={[]}
+      edges={NO_EDGES}
       nodeTypes={nodeTypes}
-      onNodeClick={(e, node) => {
-        const pod = (e.target as HTMLElement).closest('[data-pod]')?.getAttribute('data-pod');
-        onSelect?.(pod ? `Pod/${pod}` : node.id);
-      }}
+      onNodesChange={onNodesChange}
+      onNodeClick={onNodeClick}
       fitView
-      fitViewOptions={FIT_CLUSTER} minZoom={0.2} proOptions={{ hideAttribution: true }} nodesConnectable={false}>
+      fitViewOptions={FIT_CLUSTER} minZoom={0.2} proOptions={PRO_OPTIONS} nodesConnectable={false}>
       <Background />
       <FitOnResize options={FIT_CLUSTER} />
       <Controls showInteractive={false} position="top-left" />

@@ -19,6 +19,8 @@ export interface GraphCanvasProps {
   onSelect?: (ref: string) => void;
   /** Accessible name of the canvas region (e.g. the view's title). */
   label?: string;
+  /** Smallest zoom a fit may use (default 0.2): a wide graph in a narrow pane fits whole below it. */
+  fitMinZoom?: number;
 }
 
 /** Stroke colours by status; the line style (dash) and label icon carry the same meaning. */
@@ -59,7 +61,7 @@ function toFlow(graph: LaidOutGraph, selected?: string): { nodes: GraphFlowNode[
     }),
   );
   const edges = graph.edges.map((e): RoutedFlowEdge => {
-    const highlighted = selectedIds.has(e.source) || selectedIds.has(e.target);
+    const highlighted = Boolean(e.highlighted) || selectedIds.has(e.source) || selectedIds.has(e.target);
     const colour = e.active ? ACTIVE_COLOUR : STATUS_COLOUR[e.status];
     const marker = { type: MarkerType.ArrowClosed, color: colour, width: 16, height: 16 };
     const flowEdge: Edge = {
@@ -79,12 +81,14 @@ function toFlow(graph: LaidOutGraph, selected?: string): { nodes: GraphFlowNode[
 }
 
 /** Fits the view when the set of nodes changes (not when only their status does). */
-function FitOnChange({ shape }: { shape: string }) {
+function FitOnChange({ shape, fit }: { shape: string; fit: FitViewOptions }) {
   const flow = useReactFlow();
   useEffect(() => {
     if (!shape) return;
-    const id = requestAnimationFrame(() => void flow.fitView({ ...FIT, duration: 250 }));
+    const id = requestAnimationFrame(() => void flow.fitView({ ...fit, duration: 250 }));
     return () => cancelAnimationFrame(id);
+    // Only a new set of nodes should re-fit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shape, flow]);
   return null;
 }
@@ -109,8 +113,9 @@ function Legend() {
   );
 }
 
-function Inner({ graph, selected, onSelect, label }: GraphCanvasProps) {
+function Inner({ graph, selected, onSelect, label, fitMinZoom }: GraphCanvasProps) {
   const { t } = useTranslation();
+  const fit = useMemo(() => (fitMinZoom === undefined ? FIT : { ...FIT, minZoom: fitMinZoom }), [fitMinZoom]);
   const flow = useMemo(() => (graph ? toFlow(graph, selected) : { nodes: [], edges: [] }), [graph, selected]);
   const shape = useMemo(() => (graph ? graph.nodes.map((n) => n.id).join('|') : ''), [graph]);
   return (
@@ -138,13 +143,13 @@ function Inner({ graph, selected, onSelect, label }: GraphCanvasProps) {
         nodesDraggable={false}
         elementsSelectable
         fitView
-        fitViewOptions={FIT}
+        fitViewOptions={fit}
         minZoom={0.1}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
       >
-        <FitOnChange shape={shape} />
-        <FitOnResize options={FIT} />
+        <FitOnChange shape={shape} fit={fit} />
+        <FitOnResize options={fit} />
         <Background gap={24} />
         <Controls showInteractive={false} position="top-left" />
       </ReactFlow>

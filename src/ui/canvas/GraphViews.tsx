@@ -5,11 +5,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Namespace, Pod } from 'kubernetes-types/core/v1';
 import type { NetworkPolicy } from 'kubernetes-types/networking/v1';
-import type { Snapshot, WatchEvent } from '../../engine';
+import type { Activity, Snapshot, WatchEvent } from '../../engine';
 import type { CniConfig } from '../../engine/network/cni';
 import { cniEnforcesPolicy, netpolMatrix, policyEnforcementNote, type NetpolMatrix } from '../../engine/network/netpol';
 import type { ProxyRules, TraceHop } from '../../engine/network/kubeproxy';
+import { causalSteps, currentSteps, isStoryRoot } from '../../viewmodel/causalSteps';
 import { buildControlPlaneGraph } from '../../viewmodel/controlPlaneGraph';
+import { CausalSteps } from '../panels/CausalSteps';
 import { buildRulesGraph } from '../../viewmodel/rulesGraph';
 import { buildNetworkGraph, nodeNetworksFromSnapshot } from '../../viewmodel/networkGraph';
 import { buildPoliciesGraph } from '../../viewmodel/policiesGraph';
@@ -49,14 +51,37 @@ export interface ControlPlaneViewProps extends GraphViewProps {
   events?: readonly WatchEvent[];
   /** Events travelling now: index in (from, to]. Default: the snapshot's last event. */
   window?: { from: number; to: number };
+  /**
+   * The whole event log, past the cursor too: the step list then shows the steps still to come.
+   * Default: `events` (the steps appear as the timeline reaches them).
+   */
+  log?: readonly WatchEvent[];
+  /** Simulation.activities(): places kube-proxy's rule syncs exactly in the step list. */
+  activities?: readonly Activity[];
+  /** Moves the timeline cursor (to a step's first event); without it the steps are not clickable. */
+  onSeek?: (index: number) => void;
 }
 
-export function ControlPlaneView({ snapshot, events, window, selected, onSelect }: ControlPlaneViewProps) {
+export function ControlPlaneView({ snapshot, events, window, selected, onSelect, log, activities, onSeek }: ControlPlaneViewProps) {
   const { t } = useTranslation();
-  const from = window?.from ?? snapshot.eventIndex - 1;
-  const to = window?.to ?? snapshot.eventIndex;
-  const graph = useMemo(() => buildControlPlaneGraph(snapshot, events ?? [], { window: { from, to } }), [snapshot, events, from, to]);
-  return <GraphCanvas graph={useGraphLayout(graph, { layerSpacing: 120 })} selected={selected} onSelect={onSelect} label={t('graph.view.controlPlane')} />;
+  const cursor = snapshot.eventIndex;
+  const from = window?.from ?? cursor - 1;
+  const to = window?.to ?? cursor;
+  const nodes = useMemo(() => (snapshot.objects.Node ?? []).map((n) => n.metadata.name ?? ''), [snapshot.objects.Node]);
+  // A workload selected in another view is the root to follow; otherwise the last kubectl request.
+  const root = selected && isStoryRoot(selected) ? selected : undefined;
+  const story = useMemo(() => causalSteps(log ?? events ?? [], { cursor, activities, nodes, root }), [log, events, cursor, activities, nodes, root]);
+  const current = useMemo(() => currentSteps(story, cursor), [story, cursor]);
+  const highlight = useMemo(() => [...new Set(story.steps.filter((s) => current.includes(s.n)).flatMap((s) => s.edges))], [story, current]);
+  const graph = useMemo(() => buildControlPlaneGraph(snapshot, events ?? [], { window: { from, to }, highlight }), [snapshot, events, from, to, highlight]);
+  return (
+    <div className="cp-view">
+      <div className="cp-view-graph">
+        <GraphCanvas graph={useGraphLayout(graph, { layerSpacing: 120 })} selected={selected} onSelect={onSelect} label={t('graph.view.controlPlane')} fitMinZoom={0.1} />
+      </div>
+      <CausalSteps story={story} cursor={cursor} current={current} onSeek={onSeek} />
+    </div>
+  );
 }
 
 export function StorageView({ snapshot, selected, onSelect, namespace }: GraphViewProps & { namespace?: string }) {

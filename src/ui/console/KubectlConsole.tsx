@@ -31,6 +31,8 @@ export function KubectlConsole({ sim, readFile }: KubectlConsoleProps) {
 
   const context = useCallback((): KubectlContext => {
     const s = sim.getState();
+    // The app mounts the console once the engine has booted the scene (state/simulationStore.ts).
+    if (!s.sim) throw new Error('the simulation is still loading');
     return {
       snapshot: s.snapshot,
       config: s.sim.config,

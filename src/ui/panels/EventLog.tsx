@@ -3,18 +3,22 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KubeObject, WatchEvent } from '../../engine';
-import { humanDuration } from '../../engine';
 
 export interface EventLogProps {
   events: readonly WatchEvent[];
   cursor: number;
   onSeek: (index: number) => void;
   onSelect: (ref: string) => void;
+  /** Ages as kubectl prints them (the engine's humanDuration; the engine is a lazy chunk). */
+  formatDuration: (ms: number) => string;
 }
 
-const MAX_ROWS = 200;
+// Each step appends a row and drops the oldest, so every row moves: layout, pre-paint and paint
+// of the scrolled table grow with the row count (200 rows cost ~12 ms a step in software-rendered
+// Chromium, more than the whole cluster canvas; bench:ui frames-20-nodes-200-pods).
+const MAX_ROWS = 50;
 
-export function EventLog({ events, cursor, onSeek, onSelect }: EventLogProps) {
+export function EventLog({ events, cursor, onSeek, onSelect, formatDuration }: EventLogProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'watch' | 'events'>('watch');
   const [showEvents, setShowEvents] = useState(false);
@@ -55,7 +59,7 @@ export function EventLog({ events, cursor, onSeek, onSelect }: EventLogProps) {
             </thead>
             <tbody>
               {rows.map((e) => (
-                <WatchRow key={e.index} e={e} current={e.index === cursor} onSeek={onSeek} onSelect={onSelect} />
+                <WatchRow key={e.index} e={e} current={e.index === cursor} onSeek={onSeek} onSelect={onSelect} formatDuration={formatDuration} />
               ))}
             </tbody>
           </table>
@@ -75,7 +79,7 @@ export function EventLog({ events, cursor, onSeek, onSelect }: EventLogProps) {
                 const ev = e.object as KubeObject & { type?: string; reason?: string; message?: string; involvedObject?: { kind: string; name: string } };
                 return (
                   <tr key={e.index} onClick={() => onSeek(e.index)} className={ev.type === 'Warning' ? 'warning' : ''}>
-                    <td className="num">{humanDuration(Math.max(0, events[cursor]?.t - e.t || 0))}</td>
+                    <td className="num">{formatDuration(Math.max(0, events[cursor]?.t - e.t || 0))}</td>
                     <td>{ev.type}</td>
                     <td>{ev.reason}</td>
                     <td className="mono">
@@ -93,10 +97,10 @@ export function EventLog({ events, cursor, onSeek, onSelect }: EventLogProps) {
   );
 }
 
-const WatchRow = memo(function WatchRow({ e, current, onSeek, onSelect }: { e: WatchEvent; current: boolean; onSeek: (i: number) => void; onSelect: (ref: string) => void }) {
+const WatchRow = memo(function WatchRow({ e, current, onSeek, onSelect, formatDuration }: { e: WatchEvent; current: boolean; onSeek: (i: number) => void; onSelect: (ref: string) => void; formatDuration: (ms: number) => string }) {
   return (
     <tr className={current ? 'current' : ''} onClick={() => onSeek(e.index)}>
-      <td className="num">{formatT(e.t)}</td>
+      <td className="num">{formatT(e.t, formatDuration)}</td>
       <td className={`verb verb-${e.type.toLowerCase()}`}>{e.type}</td>
       <td>
         <button className="link" onClick={(ev) => (ev.stopPropagation(), onSelect(refKey(e)))}>
@@ -114,7 +118,7 @@ export function refKey(e: { kind: string; namespace: string; name: string }): st
   return e.namespace ? `${e.kind}/${e.namespace}/${e.name}` : `${e.kind}/${e.name}`;
 }
 
-function formatT(ms: number): string {
+function formatT(ms: number, formatDuration: (ms: number) => string): string {
   const s = ms / 1000;
-  return s < 60 ? `${s.toFixed(s < 10 ? 3 : 1)}s` : humanDuration(ms);
+  return s < 60 ? `${s.toFixed(s < 10 ? 3 : 1)}s` : formatDuration(ms);
 }

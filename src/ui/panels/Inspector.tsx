@@ -3,11 +3,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stringify } from 'yaml';
-import type { KubeObject, Snapshot, UserAction, ActionResult } from '../../engine';
+import type { Snapshot, UserAction, ActionResult } from '../../engine';
 import { ObjectActions } from './ObjectActions';
 import { simplificationsFor } from '../../viewmodel/simplifications';
 import { explainObject } from '../../viewmodel/explain';
 import { DecisionTable } from './DecisionTable';
+import { findByRef } from '../../viewmodel/findByRef';
 import type { DecisionRecord } from '../../engine/scheduler';
 
 /** The pod's last scheduling attempt up to the timeline cursor. */
@@ -30,14 +31,6 @@ export interface InspectorProps {
   explainContext: Parameters<typeof explainObject>[1];
 }
 
-export function findByRef(snapshot: Snapshot, ref: string | undefined): KubeObject | undefined {
-  if (!ref) return undefined;
-  const parts = ref.split('/');
-  const [kind, a, b] = parts;
-  const ns = parts.length === 3 ? a : undefined;
-  const name = parts.length === 3 ? b : a;
-  return (snapshot.objects[kind] ?? []).find((o) => o.metadata.name === name && (ns === undefined || o.metadata.namespace === ns));
-}
 
 export function Inspector({ snapshot, selected, explainContext, act, stoppedKubelets }: InspectorProps) {
   const { t } = useTranslation();

@@ -17,7 +17,7 @@ export interface RulesPanelProps {
   selected?: string;
   onSelect: (ref: string) => void;
   /** A trace already asked for elsewhere (e.g. from the inspector). */
-  initialTrace?: { from: string; to: string };
+  initialTrace?: { from: string; to?: string };
 }
 
 /** The engine's path hops, as the Rules graph's chain hops (the jump target read off the rule line). */
@@ -28,7 +28,7 @@ function chainHops(trace: PathTrace | undefined, node: string): TraceHop[] {
     .map((h) => ({ table: h.rule!.table as 'nat' | 'filter', chain: h.rule!.chain, rule: { target: /-j (\S+)/.exec(h.rule!.line)?.[1] ?? '' } as never }));
 }
 
-export function RulesPanel({ snapshot, config, kubeProxy, selected, onSelect }: RulesPanelProps) {
+export function RulesPanel({ snapshot, config, kubeProxy, selected, onSelect, initialTrace }: RulesPanelProps) {
   const { t } = useTranslation();
   const net = useMemo(() => buildClusterNetwork({ objects: snapshot.objects, config, kubeProxy, time: snapshot.time }), [snapshot, config, kubeProxy]);
   const nodes = net.nodes.map((n) => n.name);
@@ -54,6 +54,16 @@ export function RulesPanel({ snapshot, config, kubeProxy, selected, onSelect }: 
   }, [trace, services]);
   const saveText = useMemo(() => (raw && entry ? nodeIptablesSave(net, entry, entry.primaryFamily) ?? '' : ''), [raw, entry, net]);
   const tracedLines = new Set((trace?.hops ?? []).filter((h) => h.node === shownNode && h.rule).map((h) => h.rule!.line));
+
+  // A trace asked for elsewhere (the canvas context menu) runs once, as if chosen here.
+  const [handledRequest, setHandledRequest] = useState<RulesPanelProps['initialTrace']>();
+  if (initialTrace && initialTrace !== handledRequest) {
+    setHandledRequest(initialTrace);
+    setFrom(initialTrace.from);
+    if (initialTrace.to) setTo(initialTrace.to);
+    const requestTarget = initialTrace.to || target;
+    if (requestTarget) setTrace(tracePath({ from: initialTrace.from, to: requestTarget }, net, new Rng(hashSeed(`${initialTrace.from}>${requestTarget}@${snapshot.eventIndex}`))));
+  }
 
   const runTrace = () => {
     if (!fromPod || !target) return;

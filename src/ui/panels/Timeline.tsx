@@ -2,7 +2,6 @@
 // scrubber over virtual time with a tick for every event.
 import { useTranslation } from 'react-i18next';
 import type { WatchEvent } from '../../engine';
-import { humanDuration } from '../../engine';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 
@@ -14,9 +13,11 @@ export interface TimelineProps {
   onSeek: (index: number) => void;
   onPlay: (playing: boolean) => void;
   onSpeed: (speed: number) => void;
+  /** Virtual time as kubectl prints an age (the engine's humanDuration; the engine is a lazy chunk). */
+  formatDuration: (ms: number) => string;
 }
 
-export function Timeline({ events, cursor, playing, speed, onSeek, onPlay, onSpeed }: TimelineProps) {
+export function Timeline({ events, cursor, playing, speed, onSeek, onPlay, onSpeed, formatDuration }: TimelineProps) {
   const { t } = useTranslation();
   const last = events.length - 1;
   const end = Math.max(1, events[last]?.t ?? 1);
@@ -63,7 +64,8 @@ export function Timeline({ events, cursor, playing, speed, onSeek, onPlay, onSpe
         />
       </div>
       <span className="time num" data-testid="virtual-time">
-        {humanDuration(now)} · {t('timeline.eventOf', { index: cursor + 1, total: events.length })}
+        {/* No time before the engine has booted the scene (formatDuration returns ''). */}
+        {[formatDuration(now), t('timeline.eventOf', { index: cursor + 1, total: events.length })].filter(Boolean).join(' · ')}
       </span>
     </div>
   );

@@ -1,0 +1,71 @@
+// React Flow nodes for the Cluster view, kept across playback steps. React Flow skips a node
+// whose object is the same as last time; a new object without `measured` is drawn hidden
+// (visibility, an inherited property) until its box is measured again, which restyled every pod
+// of every box on each step. So: the same object while what a box shows is unchanged, and a
+// changed one carries the size React Flow last measured (its ResizeObserver still corrects it).
+import type { Node } from '@xyflow/react';
+import type { ClusterViewModel, NodeBox, PodCard } from '../../viewmodel/clusterView';
+
+export const NODE_WIDTH = 300;
+export const NODE_GAP = 40;
+const LANE_WIDTH = 220;
+
+export type NodeBoxData = { box: NodeBox; selected?: string };
+/** The lane shows this many waiting pods and counts the rest: a long queue would make the lane
+ *  far taller than the node boxes, and fitting it on screen would shrink the boxes away. */
+export const LANE_MAX_PODS = 12;
+
+export type LaneData = { pods: PodCard[]; more: number };
+
+export interface NodeCache {
+  /** The set of machines the cache is for: another set starts afresh (the flow remounts). */
+  flow: string;
+  kept: Map<string, { key: string; node: Node }>;
+  measured: Map<string, { width: number; height: number }>;
+}
+
+export function newNodeCache(): NodeCache {
+  return { flow: '', kept: new Map(), measured: new Map() };
+}
+
+/** Identifies the flow: a new set of machines remounts it (and re-fits the view). */
+export function flowKey(model: ClusterViewModel): string {
+  return model.nodes.map((n) => n.name).join(',');
+}
+
+// Everything a chip shows: equal keys draw the same.
+export const podKey = (p: PodCard): string => `${p.id}|${p.phase}|${p.statusText}|${p.ip ?? ''}`;
+
+/** Everything a node box shows: equal keys draw the same. */
+export function boxKey(box: NodeBox): string {
+  return [box.name, box.role, box.internalIP, box.podCIDR, box.ready, box.unschedulable, box.taints.join(','), box.cpu.requested, box.cpu.allocatable, box.memory.requested, box.memory.allocatable, ...box.pods.map(podKey)].join(';');
+}
+
+export function clusterNodes(model: ClusterViewModel, selected: string | undefined, cache: NodeCache): Node[] {
+  const flow = flowKey(model);
+  if (cache.flow !== flow) {
+    cache.flow = flow;
+    cache.kept.clear();
+    cache.measured.clear();
+  }
+  const keep = (id: string, key: string, make: () => Node): Node => {
+    const prev = cache.kept.get(id);
+    if (prev && prev.key === key) return prev.node;
+    const node: Node = { ...make(), draggable: false, measured: cache.measured.get(id) };
+    cache.kept.set(id, { key, node });
+    return node;
+  };
+  const out: Node[] = [keep('lane', model.unscheduled.map(podKey).join(';'), () => ({ id: 'lane', type: 'lane', position: { x: 0, y: 0 }, data: { pods: model.unscheduled.slice(0, LANE_MAX_PODS), more: Math.max(0, model.unscheduled.length - LANE_MAX_PODS) } satisfies LaneData }))];
+  model.nodes.forEach((box, i) => {
+    // Only the box that shows the selection gets it, so selecting redraws one or two boxes.
+    const sel = selected && (selected === box.id || box.pods.some((p) => p.id === selected)) ? selected : undefined;
+    const x = LANE_WIDTH + i * (NODE_WIDTH + NODE_GAP);
+    out.push(keep(box.id, `${x}|${sel ?? ''}|${boxKey(box)}`, () => ({ id: box.id, type: 'nodeBox', position: { x, y: 0 }, data: { box, selected: sel } satisfies NodeBoxData })));
+  });
+  return out;
+}
+
+/** Remembers the sizes React Flow measured (from onNodesChange), for the next changed node object. */
+export function rememberSizes(cache: NodeCache, changes: readonly { type: string; id?: string; dimensions?: { width: number; height: number } }[]): void {
+  for (const c of changes) if (c.type === 'dimensions' && c.id && c.dimensions) cache.measured.set(c.id, c.dimensions);
+}
