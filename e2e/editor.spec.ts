@@ -19,6 +19,23 @@ test.describe('manifest editor', () => {
     await app.shot(testInfo, 'editor-schema-marker.png');
   });
 
+  test('the ClusterConfig kind validates against its own schema: no marker when right, one on a wrong field', async ({ page }) => {
+    const app = new AppPage(page);
+    const editor = new EditorPage(page);
+    await app.open();
+    await editor.ready();
+    const config = ['apiVersion: kubeglass.dev/v1alpha1', 'kind: ClusterConfig', 'spec:', '  nodes: 4', '  cni: flannel', '---'].join('\n');
+    await editor.setValue(`${config}\n${await editor.value()}`);
+    // A wrong field is marked (so validation did run on this document)...
+    await editor.replace('  cni: flannel', '  cnii: flannel');
+    const line = await editor.lineOf('cnii');
+    await editor.expectMarkerOnLine(line);
+    expect(await editor.hoverText(line)).toMatch(/cnii/);
+    // ...and once it is right, none of the ClusterConfig's lines is.
+    await editor.replace('  cnii: flannel', '  cni: flannel');
+    await expect.poll(async () => (await editor.markers()).filter((m) => m.line <= 5), { timeout: 15_000 }).toEqual([]);
+  });
+
   test('a YAML syntax error keeps the last scene and marks the right line', async ({ page }, testInfo) => {
     const app = new AppPage(page);
     const editor = new EditorPage(page);

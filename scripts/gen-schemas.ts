@@ -138,7 +138,16 @@ function main(): void {
   };
   const source = `@kubernetes/client-node ${clientVersion} (Kubernetes OpenAPI v1.34.0)`;
   const fieldTree = buildFieldTree(kinds, load, source);
-  const k8sSchema = buildJsonSchema(kinds, load, source);
+  // The documents the simulation itself reads validate too, not only API objects: ClusterConfig
+  // with its full schema; the component configurations by shape only (Kubeglass reads a few of
+  // their fields and the components define the rest).
+  const { $schema: _s, $id: _i, ...clusterConfig } = clusterConfigJsonSchema();
+  const componentConfig = (what: string) => ({ type: 'object', description: `${what} (read by Kubeglass; fields are the component's own).`, additionalProperties: true });
+  const k8sSchema = buildJsonSchema(kinds, load, source, [
+    { apiVersion: 'kubeglass.dev/v1alpha1', kind: 'ClusterConfig', schema: clusterConfig },
+    { apiVersion: 'kubeproxy.config.k8s.io/v1alpha1', kind: 'KubeProxyConfiguration', schema: componentConfig('A kube-proxy configuration file') },
+    { apiVersion: 'kubescheduler.config.k8s.io/v1', kind: 'KubeSchedulerConfiguration', schema: componentConfig('A kube-scheduler configuration file') },
+  ]);
 
   const outputs: [string, string][] = [
     ['src/engine/api/schema/generated/fields.json', JSON.stringify(fieldTree) + '\n'],

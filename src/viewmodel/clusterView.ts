@@ -93,7 +93,10 @@ export function buildClusterView(snapshot: Snapshot, quantity: (q: string | unde
     if (!node) unscheduled.push(podCard(pod));
     else (byNode.get(node) ?? byNode.set(node, []).get(node)!).push(pod);
   }
-  const nodes = (snapshot.objects.Node ?? []).map((node): NodeBox => {
+  // Machines in natural name order (node-2 before node-10), control-plane first: how a person
+  // counts them, unlike kubectl's plain string order.
+  const machines = [...(snapshot.objects.Node ?? [])].sort((a, b) => controlPlaneFirst(a) - controlPlaneFirst(b) || naturalCompare(a.metadata.name ?? '', b.metadata.name ?? ''));
+  const nodes = machines.map((node): NodeBox => {
     const name = node.metadata.name ?? '';
     const labels = node.metadata.labels ?? {};
     const onNode = byNode.get(name) ?? [];
@@ -116,4 +119,24 @@ export function buildClusterView(snapshot: Snapshot, quantity: (q: string | unde
     };
   });
   return { nodes, unscheduled };
+}
+
+const controlPlaneFirst = (node: KubeObject): number => ('node-role.kubernetes.io/control-plane' in (node.metadata.labels ?? {}) ? 0 : 1);
+
+/** Compares names with their digit runs as numbers: node-2 < node-10. */
+export function naturalCompare(a: string, b: string): number {
+  const pa = a.match(/\d+|\D+/g) ?? [];
+  const pb = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    if (/^\d/.test(x) && /^\d/.test(y)) {
+      // Equal numbers written differently (2, 02) compare on what follows.
+      if (Number(x) !== Number(y)) return Number(x) - Number(y);
+      continue;
+    }
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterViewModel, NodeBox, PodCard } from '../../viewmodel/clusterView';
-import { LANE_MAX_PODS, clusterNodes, newNodeCache, rememberSizes, type LaneData } from './clusterNodes';
+import { LANE_MAX_PODS, NODE_GAP, NODE_WIDTH, clusterNodes, gridPlaces, newNodeCache, rememberSizes, type LaneData } from './clusterNodes';
 
 const pod = (name: string, phase: PodCard['phase'] = 'ready'): PodCard => ({ id: `Pod/default/${name}`, namespace: 'default', name, phase, statusText: phase === 'ready' ? 'Running' : 'Pending', system: false });
 
@@ -20,6 +20,19 @@ const box = (name: string, pods: PodCard[]): NodeBox => ({
 const model = (aPods: PodCard[], bPods: PodCard[], unscheduled: PodCard[] = []): ClusterViewModel => ({ nodes: [box('a', aPods), box('b', bPods)], unscheduled });
 
 describe('clusterNodes', () => {
+  it('puts three machines in one row and twenty in rows of seven, each row below the tallest box above', () => {
+    const three = gridPlaces([box('a', []), box('b', []), box('c', [])]);
+    expect(new Set(three.map((p) => p.y))).toEqual(new Set([0]));
+    const twenty = Array.from({ length: 20 }, (_, i) => box(`n${i}`, i === 3 ? [pod('p1'), pod('p2')] : []));
+    const places = gridPlaces(twenty);
+    expect(places.filter((p) => p.y === 0)).toHaveLength(7);
+    expect(places[7].x).toBe(places[0].x);
+    expect(places[1].x - places[0].x).toBe(NODE_WIDTH + NODE_GAP);
+    // Row two starts below row one's tallest box (n3, with two pods), not below an empty one.
+    expect(places[7].y).toBeGreaterThan(places[14].y - places[7].y);
+    expect(places[14].y).toBeGreaterThan(places[7].y);
+  });
+
   it('shows the first waiting pods in the lane and counts the rest', () => {
     const waiting = Array.from({ length: LANE_MAX_PODS + 5 }, (_, i) => pod(`w${i}`, 'pending'));
     const [lane] = clusterNodes(model([], [], waiting), undefined, newNodeCache());

@@ -56,12 +56,35 @@ export function clusterNodes(model: ClusterViewModel, selected: string | undefin
     return node;
   };
   const out: Node[] = [keep('lane', model.unscheduled.map(podKey).join(';'), () => ({ id: 'lane', type: 'lane', position: { x: 0, y: 0 }, data: { pods: model.unscheduled.slice(0, LANE_MAX_PODS), more: Math.max(0, model.unscheduled.length - LANE_MAX_PODS) } satisfies LaneData }))];
+  const places = gridPlaces(model.nodes);
   model.nodes.forEach((box, i) => {
     // Only the box that shows the selection gets it, so selecting redraws one or two boxes.
     const sel = selected && (selected === box.id || box.pods.some((p) => p.id === selected)) ? selected : undefined;
-    const x = LANE_WIDTH + i * (NODE_WIDTH + NODE_GAP);
-    out.push(keep(box.id, `${x}|${sel ?? ''}|${boxKey(box)}`, () => ({ id: box.id, type: 'nodeBox', position: { x, y: 0 }, data: { box, selected: sel } satisfies NodeBoxData })));
+    const { x, y } = places[i];
+    out.push(keep(box.id, `${x},${y}|${sel ?? ''}|${boxKey(box)}`, () => ({ id: box.id, type: 'nodeBox', position: { x, y }, data: { box, selected: sel } satisfies NodeBoxData })));
   });
+  return out;
+}
+
+/** Boxes per row: a small cluster in one row; a big one in a grid about twice as wide as tall,
+ *  the shape of the canvas, so fitting it on screen keeps the boxes readable. */
+export function gridColumns(nodes: number): number {
+  return nodes <= 4 ? Math.max(1, nodes) : Math.ceil(Math.sqrt(nodes * 2));
+}
+
+/** A box's height before React Flow has measured it: header, bars, taints, one line per pod. */
+const estimatedHeight = (box: NodeBox): number => 110 + (box.taints.length ? 14 : 0) + 21 * box.pods.length;
+
+/** Where each box goes: rows of gridColumns boxes, each row below the tallest box above it. */
+export function gridPlaces(boxes: readonly NodeBox[]): { x: number; y: number }[] {
+  const columns = gridColumns(boxes.length);
+  const out: { x: number; y: number }[] = [];
+  let y = 0;
+  for (let row = 0; row * columns < boxes.length; row++) {
+    const inRow = boxes.slice(row * columns, (row + 1) * columns);
+    inRow.forEach((_, c) => out.push({ x: LANE_WIDTH + c * (NODE_WIDTH + NODE_GAP), y }));
+    y += Math.max(...inRow.map(estimatedHeight)) + NODE_GAP;
+  }
   return out;
 }
 

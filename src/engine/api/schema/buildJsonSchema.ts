@@ -66,10 +66,18 @@ function typeSchema(ref: TypeRef, quantity: boolean, visit: (name: string) => vo
   }
 }
 
+/** A kind that is not a Kubernetes API object but that the simulation reads (ClusterConfig, component configs). */
+export interface ExtraKind {
+  apiVersion: string;
+  kind: string;
+  schema: Schema;
+}
+
 export function buildJsonSchema(
   kinds: { apiVersion: string; kind: string; model: string }[],
   load: (name: string) => ModelInfo,
   source: string,
+  extraKinds: ExtraKind[] = [],
 ): Schema {
   const definitions: Record<string, Schema> = {};
   const queue: string[] = [];
@@ -111,13 +119,19 @@ export function buildJsonSchema(
     type: 'object',
     required: ['apiVersion', 'kind'],
     properties: {
-      apiVersion: { type: 'string', enum: [...new Set(kinds.map((k) => k.apiVersion))].sort() },
-      kind: { type: 'string', enum: [...new Set(kinds.map((k) => k.kind))].sort() },
+      apiVersion: { type: 'string', enum: [...new Set([...kinds, ...extraKinds].map((k) => k.apiVersion))].sort() },
+      kind: { type: 'string', enum: [...new Set([...kinds, ...extraKinds].map((k) => k.kind))].sort() },
     },
-    allOf: kinds.map((k) => ({
-      if: { properties: { apiVersion: { const: k.apiVersion }, kind: { const: k.kind } }, required: ['apiVersion', 'kind'] },
-      then: { $ref: `#/definitions/${k.model}` },
-    })),
+    allOf: [
+      ...kinds.map((k) => ({
+        if: { properties: { apiVersion: { const: k.apiVersion }, kind: { const: k.kind } }, required: ['apiVersion', 'kind'] },
+        then: { $ref: `#/definitions/${k.model}` },
+      })),
+      ...extraKinds.map((k) => ({
+        if: { properties: { apiVersion: { const: k.apiVersion }, kind: { const: k.kind } }, required: ['apiVersion', 'kind'] },
+        then: k.schema,
+      })),
+    ],
     definitions: Object.fromEntries(Object.keys(definitions).sort().map((n) => [n, definitions[n]])),
   };
 }
