@@ -54,6 +54,9 @@ describe('causalSteps on the default scene', () => {
     expect(pods.text).toEqual({ key: 'steps.createMany', values: expect.objectContaining({ component: 'replicaset-controller', count: 3, kinds: 'Pods', watched: 'ReplicaSet' }) });
     expect(step('bind')).toMatchObject({ watched: 'Pod', reasons: ['Scheduled'] });
     expect(step('persist').text.values).toMatchObject({ etcdKey: '/registry/deployments/default/web' });
+    // Status steps name what the status counts: the ReplicaSet its Pods, the Deployment its ReplicaSets.
+    expect(story.steps[9]).toMatchObject({ action: 'status', kind: 'ReplicaSet', watched: 'Pod' });
+    expect(story.steps[10]).toMatchObject({ action: 'status', kind: 'Deployment', watched: 'ReplicaSet' });
   });
 
   it('counts the bindings per node from the pods the scheduler bound', () => {

@@ -388,6 +388,16 @@ function lowerBound(list: readonly number[], v: number): number {
 const collator = new Intl.Collator('en', { numeric: true });
 const byName = (a: string, b: string) => collator.compare(a, b);
 
+const STATUS_FROM: Record<string, string> = {
+  Deployment: 'ReplicaSet',
+  CronJob: 'Job',
+  ReplicaSet: 'Pod',
+  ReplicationController: 'Pod',
+  StatefulSet: 'Pod',
+  DaemonSet: 'Pod',
+  Job: 'Pod',
+};
+
 function who(components: string[]): string {
   return components.length <= 3 ? components.join(', ') : `${components.slice(0, 2).join(', ')} +${components.length - 2}`;
 }
@@ -445,7 +455,9 @@ function toStep(x: Draft, n: number, trigger: WatchEvent, kindAtDepth: Map<numbe
       text = { key: 'steps.proxy', values: { ...base, count: components.length } };
       break;
     case 'status':
-      watched = kindAtDepth.get(x.depth + 1);
+      // A workload's status counts what it owns: a Deployment its ReplicaSets, a CronJob its
+      // Jobs, the others their Pods (a StatefulSet's ControllerRevisions are not what it counts).
+      watched = STATUS_FROM[x.kind] ?? kindAtDepth.get(x.depth + 1);
       text = { key: 'steps.status', values: { ...base, watched: watched ?? x.kind } };
       break;
   }
