@@ -1,5 +1,6 @@
 // Playback over the event log: play/pause, step one event back or forward, speed, and a
 // scrubber over virtual time with a tick for every event.
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WatchEvent } from '../../engine';
 
@@ -22,7 +23,6 @@ export function Timeline({ events, cursor, playing, speed, onSeek, onPlay, onSpe
   const last = events.length - 1;
   const end = Math.max(1, events[last]?.t ?? 1);
   const now = events[cursor]?.t ?? 0;
-  const ticks = tickPositions(events, end);
   return (
     <div className="timeline" data-testid="timeline">
       <button onClick={() => onSeek(0)} title={t('timeline.start')} aria-label={t('timeline.start')}>
@@ -48,11 +48,7 @@ export function Timeline({ events, cursor, playing, speed, onSeek, onPlay, onSpe
         ))}
       </select>
       <div className="scrubber">
-        <svg className="ticks" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden>
-          {ticks.map((x) => (
-            <line key={x} x1={x} x2={x} y1={0} y2={10} />
-          ))}
-        </svg>
+        <Ticks events={events} end={end} />
         <input
           type="range"
           min={0}
@@ -70,6 +66,21 @@ export function Timeline({ events, cursor, playing, speed, onSeek, onPlay, onSpe
     </div>
   );
 }
+
+/**
+ * The event markers. They change only when the log grows, not on each playback step, so they
+ * are drawn apart from the cursor (up to 1,000 lines re-rendered per step otherwise).
+ */
+const Ticks = memo(function Ticks({ events, end }: { events: readonly WatchEvent[]; end: number }) {
+  const ticks = useMemo(() => tickPositions(events, end), [events, end]);
+  return (
+    <svg className="ticks" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden>
+      {ticks.map((x) => (
+        <line key={x} x1={x} x2={x} y1={0} y2={10} />
+      ))}
+    </svg>
+  );
+});
 
 /** One tick per distinct 1/1000th of the run, so thousands of events stay cheap to draw. */
 function tickPositions(events: readonly WatchEvent[], end: number): number[] {
