@@ -44,3 +44,43 @@ function asJson(v: unknown): unknown {
   if (v && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') return (v as { toJSON: () => unknown }).toJSON();
   return v;
 }
+
+/**
+ * Structural sharing for a freshly copied value: every subtree of `next` that equals (as JSON)
+ * the subtree at the same place in `prev` is replaced by prev's, so versions of an object share
+ * what did not change (memory: the event log keeps every version; speed: identity checks and
+ * memos keyed by object). `next` must be the writer's own copy — it is updated in place — and
+ * nothing shared may be mutated afterwards (stored objects never are).
+ */
+export function shareUnchanged<T>(next: T, prev: unknown): T {
+  return share(next, prev).value as T;
+}
+
+function share(next: unknown, prev: unknown): { value: unknown; same: boolean } {
+  if (next === prev) return { value: next, same: true };
+  if (typeof next !== 'object' || next === null || typeof prev !== 'object' || prev === null) return { value: next, same: jsonEqual(next, prev) };
+  if (Array.isArray(next) !== Array.isArray(prev)) return { value: next, same: false };
+  let same = true;
+  if (Array.isArray(next)) {
+    const p = prev as unknown[];
+    for (let i = 0; i < next.length; i++) {
+      const r = share(next[i], p[i]);
+      next[i] = r.value;
+      same &&= r.same && i < p.length;
+    }
+    same &&= next.length === p.length;
+    return same ? { value: prev, same } : { value: next, same };
+  }
+  const n = next as Record<string, unknown>;
+  const p = prev as Record<string, unknown>;
+  let present = 0;
+  for (const k of Object.keys(n)) {
+    const r = share(n[k], p[k]);
+    n[k] = r.value;
+    same &&= r.same;
+    if (n[k] !== undefined) present++;
+  }
+  if (same) for (const k of Object.keys(p)) if (p[k] !== undefined) present--;
+  same &&= present === 0;
+  return same ? { value: prev, same } : { value: next, same };
+}

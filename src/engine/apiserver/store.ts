@@ -3,7 +3,7 @@
 // resourceVersion counter, generation, creation and deletion timestamps, finalizers, and a
 // watch event for every write. Kind-specific admission (defaulting, validation, allocation)
 // happens before objects reach this store (see apiserver.ts).
-import { jsonEqual } from '../api/jsonEqual';
+import { shareUnchanged } from '../api/jsonEqual';
 import type { KubeObject, ObjectRef, WatchEvent, WatchEventType } from '../api/types';
 import { isNamespaced } from '../api/kinds';
 import { alreadyExists, conflict, notFound } from './errors';
@@ -127,13 +127,13 @@ export class ObjectStore {
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
       throw conflict(input.kind, name);
     }
-    const obj = structuredClone(input);
+    const obj = sharedWith(structuredClone(input), old);
     obj.metadata.uid = old.metadata.uid;
     obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
     if (old.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
     if (obj.spec !== undefined) {
-      const specChanged = !jsonEqual(obj.spec, old.spec);
-      obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
+      // sharedWith kept the old spec object when nothing in it changed.
+      obj.metadata.generation = (old.metadata.generation ?? 1) + (obj.spec !== old.spec ? 1 : 0);
     }
     // An object being deleted goes once its last finalizer is removed
     // (registry/store.go: deletion is finished by the update that empties finalizers).
@@ -151,7 +151,7 @@ export class ObjectStore {
    */
   updateStatus(old: KubeObject, status: unknown, resourceVersion: string | undefined, ctx: WriteContext): KubeObject {
     if (resourceVersion && resourceVersion !== old.metadata.resourceVersion) throw conflict(old.kind, old.metadata.name ?? '');
-    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, status: structuredClone(status) };
+    const obj: KubeObject = { ...old, metadata: { ...old.metadata }, status: shareUnchanged(structuredClone(status), old.status) };
     if (obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && !this.waitsForGrace(obj) && !(obj.kind === 'Namespace' && obj.spec?.finalizers?.length)) {
       return this.remove(obj, ctx);
     }
@@ -249,4 +249,19 @@ export class ObjectStore {
     this.log.push(event);
     for (const l of this.listeners) l(event, previous);
   }
+}
+
+/**
+ * A new version of `old` that shares every part that did not change (api/jsonEqual.ts
+ * shareUnchanged), except the metadata object itself, which the store writes into
+ * (resourceVersion, generation); its labels, annotations and the like are shared.
+ */
+function sharedWith(obj: KubeObject, old: KubeObject): KubeObject {
+  const o = obj as unknown as Record<string, unknown>;
+  const p = old as unknown as Record<string, unknown>;
+  for (const key of Object.keys(o)) if (key !== 'metadata') o[key] = shareUnchanged(o[key], p[key]);
+  const m = obj.metadata as Record<string, unknown>;
+  const pm = old.metadata as Record<string, unknown>;
+  for (const key of Object.keys(m)) if (m[key] !== null && typeof m[key] === 'object') m[key] = shareUnchanged(m[key], pm[key]);
+  return obj;
 }
