@@ -50,8 +50,7 @@ function lookup(text: string, table: Table): Match | undefined {
     const keys = [t.key];
     let ok = true;
     t.names.forEach((name, i) => {
-      if (name !== 'note') return void (values[name] = m[i + 1]);
-      const inner = lookup(m[i + 1], table);
+      const inner = name === 'note' ? lookup(m[i + 1], table) : { text: m[i + 1], keys: [] };
       if (!inner) ok = false;
       else {
         values[name] = inner.text;

@@ -4,6 +4,7 @@
 import { useEffect, useMemo } from 'react';
 import { Background, Controls, MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type FitViewOptions } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { translateNote } from '../../i18n/notes';
 import { FitOnResize } from './FitOnResize';
 import type { GraphStatus } from '../../viewmodel/graph';
 import type { LaidOutGraph } from '../../viewmodel/layout';
@@ -114,7 +115,7 @@ function Legend() {
 }
 
 function Inner({ graph, selected, onSelect, label, fitMinZoom }: GraphCanvasProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fit = useMemo(() => (fitMinZoom === undefined ? FIT : { ...FIT, minZoom: fitMinZoom }), [fitMinZoom]);
   const flow = useMemo(() => (graph ? toFlow(graph, selected) : { nodes: [], edges: [] }), [graph, selected]);
   const shape = useMemo(() => (graph ? graph.nodes.map((n) => n.id).join('|') : ''), [graph]);
@@ -126,7 +127,7 @@ function Inner({ graph, selected, onSelect, label, fitMinZoom }: GraphCanvasProp
             {STATUS_ICON[graph.banner.status]}
           </span>
           <strong>{t(graph.banner.labelKey.key, graph.banner.labelKey.values ?? {})}</strong>
-          {graph.banner.text && <span className="graph-banner-text">{graph.banner.text}</span>}
+          {graph.banner.text && <span className="graph-banner-text">{translateNote(graph.banner.text, i18n.language)}</span>}
         </div>
       )}
       {graph && graph.nodes.length === 0 && <div className="graph-empty">{t('graph.empty')}</div>}
@@ -159,7 +160,7 @@ function Inner({ graph, selected, onSelect, label, fitMinZoom }: GraphCanvasProp
           <summary>{t('graph.notes', { count: graph.notes.length })}</summary>
           <ul>
             {graph.notes.map((n) => (
-              <li key={n}>{n}</li>
+              <li key={n}>{translateNote(n, i18n.language)}</li>
             ))}
           </ul>
         </details>

@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import type { Snapshot, UserAction, ActionResult } from '../../engine';
 import { ObjectActions } from './ObjectActions';
 import { simplificationsFor } from '../../viewmodel/simplifications';
+import { translateNote } from '../../i18n/notes';
 import { explainObject } from '../../viewmodel/explain';
 import { DecisionTable } from './DecisionTable';
 import { findByRef } from '../../viewmodel/findByRef';
@@ -33,7 +34,7 @@ export interface InspectorProps {
 
 
 export function Inspector({ snapshot, selected, explainContext, act, stoppedKubelets }: InspectorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const obj = findByRef(snapshot, selected);
   const yamlText = useMemo(() => (obj ? stringify(obj, { lineWidth: 0 }) : ''), [obj]);
   const explanation = useMemo(() => (obj ? explainObject(obj, explainContext) : []), [obj, explainContext]);
@@ -66,7 +67,7 @@ export function Inspector({ snapshot, selected, explainContext, act, stoppedKube
         <summary>{t('inspector.simplifications')}</summary>
         <ul>
           {simplificationsFor(obj.kind).map((note) => (
-            <li key={note}>{note}</li>
+            <li key={note}>{translateNote(note, i18n.language)}</li>
           ))}
         </ul>
       </details>
