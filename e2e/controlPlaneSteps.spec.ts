@@ -10,10 +10,7 @@ const CHAIN = ['request', 'persist', 'create', 'create', 'bind', 'start', 'ready
 test('numbers the steps of the nginx Deployment and highlights the one the timeline is in', async ({ page }, testInfo) => {
   const app = new AppPage(page);
   const steps = new ControlPlaneStepsPage(page);
-  await app.open();
-  await app.toEnd();
-  await app.showView('controlplane');
-  await steps.ready();
+  await steps.openAtEnd(app);
 
   await expect(steps.root).toHaveText(/Deployment\/default\/web/);
   await expect(steps.steps).toHaveCount(CHAIN.length);
@@ -64,10 +61,7 @@ test('numbers the steps of the nginx Deployment and highlights the one the timel
 test('the request and its storage are current together when the timeline is at kubectl\'s write', async ({ page }) => {
   const app = new AppPage(page);
   const steps = new ControlPlaneStepsPage(page);
-  await app.open();
-  await app.toEnd();
-  await app.showView('controlplane');
-  await steps.ready();
+  await steps.openAtEnd(app);
   const request = Number(await steps.step(1).getAttribute('data-first'));
   await steps.seek(request - 1);
   // Before kubectl's request nothing of this story has happened.
@@ -82,12 +76,9 @@ test('the request and its storage are current together when the timeline is at k
 test('clicking a step moves the timeline to its first event', async ({ page }) => {
   const app = new AppPage(page);
   const steps = new ControlPlaneStepsPage(page);
-  await app.open();
-  await app.toEnd();
-  await app.showView('controlplane');
-  await steps.ready();
+  await steps.openAtEnd(app);
   await expect(steps.steps.first()).toBeVisible();
-  test.skip(!(await steps.seekable()), 'ViewSwitch does not pass onSeek to ControlPlaneView yet');
+  expect(await steps.seekable()).toBe(true);
   const first = Number(await steps.step(4).getAttribute('data-first'));
   await steps.step(4).getByRole('button').click();
   await expect.poll(() => app.cursor()).toBe(first);

@@ -1,8 +1,17 @@
 // Page object for the numbered causal steps beside the Control plane graph.
 import type { Locator, Page } from '@playwright/test';
+import type { AppPage } from './appPage';
 
 export class ControlPlaneStepsPage {
   constructor(readonly page: Page) {}
+
+  /** Opens the app at the last event of the default scene, on the control-plane view with its step list shown. */
+  async openAtEnd(app: AppPage) {
+    await app.open();
+    await app.toEnd();
+    await app.showView('controlplane');
+    await this.ready();
+  }
 
   /** Waits for the view's chunk (it is loaded lazily, with the graph layout engine) to show the list. */
   async ready() {
