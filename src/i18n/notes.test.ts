@@ -9,6 +9,8 @@ import { SIMPLIFICATIONS as WORKLOAD_NOTES } from '../engine/controllers/workloa
 import { clusterControllerNotes } from '../engine/controllers/cluster';
 import { KUBELET_SIMPLIFICATIONS } from '../engine/kubelet/simplifications';
 import { SCHEDULER_SIMPLIFICATIONS } from '../engine/scheduler/simplifications';
+import { PLUGIN_ERROR_NOTE, PREFILTER_ORDER_NOTE } from '../engine/scheduler/schedule-one';
+import { COMPACTED_RECORD_NOTE } from '../engine/scheduler/component';
 import { APPLY_SIMPLIFICATION } from '../engine/actions/apply';
 import { buildClusterNetwork } from '../engine/network/clusterNetwork';
 import { buildProxyRules, LARGE_CLUSTER_ENDPOINTS_THRESHOLD } from '../engine/network/kubeproxy';
@@ -76,6 +78,8 @@ beforeAll(() => {
     family: 'IPv4',
   });
   buildRulesGraph(large, {}).notes.forEach((n) => notes.add(n));
+  // The scheduler's decision-record notes, shown under the decision table.
+  for (const n of [PLUGIN_ERROR_NOTE, PREFILTER_ORDER_NOTE, COMPACTED_RECORD_NOTE]) notes.add(n);
 });
 
 const hasChinese = (s: string) => /[\u4e00-\u9fff]/.test(s);

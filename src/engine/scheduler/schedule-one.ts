@@ -13,6 +13,10 @@ import { isRejected, isSuccess, message, status, type Status } from './status';
 import type { DecisionRecord, NodeDecision, SchedulingResult, SchedulingSnapshot } from './types';
 
 /** State that outlives one attempt: where the next node scan starts, and the global percentage. */
+
+/** Decision-record notes (shown under the decision table; the UI translates them). */
+export const PLUGIN_ERROR_NOTE = 'A plugin returned an error.';
+export const PREFILTER_ORDER_NOTE = 'PreFilterResult nodes are scanned in node-tree order; upstream iterates a Go map (random order).';
 export interface SchedulerState {
   nextStartNodeIndex: number;
   /** KubeSchedulerConfiguration.percentageOfNodesToScore (0 = adaptive). */
@@ -130,7 +134,7 @@ export function scheduleOne(
       numAllNodes: 0,
       evaluatedNodes: 0,
       feasibleNodes: 0,
-      notes: ['A plugin returned an error.'],
+      notes: [PLUGIN_ERROR_NOTE],
     };
     return { record, unschedulablePlugins: [] };
   }
@@ -197,7 +201,7 @@ function attempt(
         const names = pre.nodeNames;
         nodes = all.filter((n) => names.has(n.name));
         d.statuses.absent = status('UnschedulableAndUnresolvable', `node(s) didn't satisfy plugin(s) [${[...pre.pluginsWithNodes].sort().join(' ')}]`);
-        record.notes.push('PreFilterResult nodes are scanned in node-tree order; upstream iterates a Go map (random order).');
+        record.notes.push(PREFILTER_ORDER_NOTE);
       }
       feasible = passFilters(profile, cycle, pi, nodes, sched, d);
       scanned = nodes;

@@ -1,10 +1,11 @@
 // The scheduler's decision for a pod as a table: each node's filter verdict and, for feasible
 // nodes, every score plugin's weighted score and the total — "why this node", "why Pending".
 import { useTranslation } from 'react-i18next';
+import { translateNote } from '../../i18n/notes';
 import type { DecisionRecord } from '../../engine/scheduler';
 
 export function DecisionTable({ record }: { record: DecisionRecord }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const nodes = Object.entries(record.nodes);
   if (!nodes.length) {
     return (
@@ -52,7 +53,7 @@ export function DecisionTable({ record }: { record: DecisionRecord }) {
       </table>
       {record.notes.map((n) => (
         <p key={n} className="muted small">
-          {n}
+          {translateNote(n, i18n.language)}
         </p>
       ))}
     </div>
