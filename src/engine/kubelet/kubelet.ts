@@ -8,7 +8,8 @@ import type { Controller, Listers, Plan, ReconcileContext, Write } from '../cont
 import { parseImageReference } from '../images/reference';
 import { pullOutcome } from '../images/registry';
 import { admitPod } from './admission';
-import { buildPodStatus, sameJSON } from './podStatus';
+import { buildPodStatus } from './podStatus';
+import { jsonEqual } from '../api/jsonEqual';
 import { nextDue, syncPod } from './podSync';
 import { type SyncCtx } from './syncContext';
 import { instanceLogs } from './logs';
@@ -127,7 +128,7 @@ export function createKubelet(nodeName: string, deps: KubeletDeps & { preloadedI
     syncPod(x, rc.now);
     writes.push(...x.writes);
     const status = buildPodStatus(x);
-    if (!sameJSON(status, pod.status)) writes.push({ op: 'updateStatus', object: { ...pod, status }, reason: 'PodStatus' });
+    if (!jsonEqual(status, pod.status)) writes.push({ op: 'updateStatus', object: { ...pod, status }, reason: 'PodStatus' });
     if (pod.metadata.deletionTimestamp && (rt.sandboxRemoved || rt.rejected) && !rt.deleteIssued) {
       rt.deleteIssued = true;
       writes.push({ op: 'delete', ref: { kind: 'Pod', namespace, name }, reason: 'PodTerminated', gracePeriodSeconds: 0, uid: pod.metadata.uid });

@@ -144,8 +144,4 @@ export function buildPodStatus(x: SyncCtx): any {
   return status;
 }
 
-/** Deep equality of two JSON values (status comparisons decide whether to write). */
-/** Equal as JSON (key order and undefined members ignored). */
-export { jsonEqual as sameJSON } from '../api/jsonEqual';
-
 export type { KubeObject };

@@ -5,7 +5,7 @@
 // the object stay true for as long as that object is the stored version.
 import type { KubeObject } from '../../api/types';
 import { controllerRefOf } from './ownership';
-import { isPodActive, isPodReady, podReadyTime } from './podState';
+import { isPodActive, isPodReady, podReadyTime, readyBecomesAvailableAt, readyIsAvailable } from './podState';
 
 export interface PodFacts {
   /** uid of the controller ownerReference, if any. */
@@ -60,16 +60,12 @@ export function ownerChecks(
   return answer;
 }
 
-/** IsPodAvailable from facts: ready for at least minReadySeconds, strictly before now. */
+/** IsPodAvailable from facts. */
 export function factsAvailable(facts: PodFacts, minReadySeconds: number, now: number): boolean {
-  if (!facts.ready) return false;
-  if (!minReadySeconds) return true;
-  return facts.readySince !== undefined && facts.readySince + minReadySeconds * 1000 < now;
+  return readyIsAvailable(facts.ready, facts.readySince, minReadySeconds, now);
 }
 
-/** podAvailableAt from facts: when a ready pod will count as available, if still ahead. */
+/** podAvailableAt from facts. */
 export function factsAvailableAt(facts: PodFacts, minReadySeconds: number, now: number): number | undefined {
-  if (!facts.ready || !minReadySeconds || facts.readySince === undefined) return undefined;
-  const at = facts.readySince + minReadySeconds * 1000 + 1;
-  return at > now ? at : undefined;
+  return readyBecomesAvailableAt(facts.ready, facts.readySince, minReadySeconds, now);
 }

@@ -32,10 +32,7 @@ export function podReadyTime(pod: KubeObject): number | undefined {
  * available once minReadySeconds > 0.
  */
 export function isPodAvailable(pod: KubeObject, minReadySeconds: number, now: number): boolean {
-  if (!isPodReady(pod)) return false;
-  if (!minReadySeconds) return true;
-  const t = podReadyTime(pod);
-  return t !== undefined && t + minReadySeconds * 1000 < now;
+  return readyIsAvailable(isPodReady(pod), podReadyTime(pod), minReadySeconds, now);
 }
 
 /**
@@ -43,10 +40,20 @@ export function isPodAvailable(pod: KubeObject, minReadySeconds: number, now: nu
  * not ready or already available. Controllers requeue for it (upstream uses AddAfter).
  */
 export function podAvailableAt(pod: KubeObject, minReadySeconds: number, now: number): number | undefined {
-  if (!isPodReady(pod) || !minReadySeconds) return undefined;
-  const t = podReadyTime(pod);
-  if (t === undefined) return undefined;
-  const at = t + minReadySeconds * 1000 + 1;
+  return readyBecomesAvailableAt(isPodReady(pod), podReadyTime(pod), minReadySeconds, now);
+}
+
+/** The availability rule itself, from readiness and the Ready transition time (podFacts uses it too). */
+export function readyIsAvailable(ready: boolean, readySince: number | undefined, minReadySeconds: number, now: number): boolean {
+  if (!ready) return false;
+  if (!minReadySeconds) return true;
+  return readySince !== undefined && readySince + minReadySeconds * 1000 < now;
+}
+
+/** When readyIsAvailable turns true, if that is still ahead of `now`. */
+export function readyBecomesAvailableAt(ready: boolean, readySince: number | undefined, minReadySeconds: number, now: number): number | undefined {
+  if (!ready || !minReadySeconds || readySince === undefined) return undefined;
+  const at = readySince + minReadySeconds * 1000 + 1;
   return at > now ? at : undefined;
 }
 

@@ -38,24 +38,6 @@ export function replicasOf(obj: KubeObject): number {
   return obj.spec?.replicas ?? 1;
 }
 
-/** The status fields calculateStatus derives from the owned active pods. */
-export function calculateReplicaSetStatus(owner: KubeObject, pods: KubeObject[], now: number): any {
-  const templateLabels: Record<string, string> = owner.spec?.template?.metadata?.labels ?? {};
-  const minReady = owner.spec?.minReadySeconds ?? 0;
-  let fullyLabeled = 0;
-  let ready = 0;
-  let available = 0;
-  for (const pod of pods) {
-    const facts = podFacts(pod);
-    if (matchesMap(templateLabels, pod.metadata.labels)) fullyLabeled++;
-    if (facts.ready) {
-      ready++;
-      if (factsAvailable(facts, minReady, now)) available++;
-    }
-  }
-  return statusFromCounts(owner, { replicas: pods.length, fullyLabeled, ready, available });
-}
-
 interface ReplicaCounts {
   replicas: number;
   fullyLabeled: number;
@@ -63,6 +45,7 @@ interface ReplicaCounts {
   available: number;
 }
 
+/** The status fields calculateStatus derives from the counts over the owned active pods. */
 function statusFromCounts(owner: KubeObject, counts: ReplicaCounts): any {
   const status: any = { ...(owner.status ?? {}) };
   status.replicas = counts.replicas;
